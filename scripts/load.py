@@ -1,0 +1,416 @@
+# Load and validate: reads every YAML item and Markdown page under a content folder.
+# In: a content directory. Out: a Content object (models + derived back-links), or ContentErrors listing every problem.
+from __future__ import annotations
+
+import re
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from . import model as m
+
+try:
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - libyaml is present in the pinned wheel
+    _Loader = yaml.SafeLoader
+
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+LINK_KINDS = ("need", "strategy", "plan", "role", "area", "level", "page")
+
+
+class ContentErrors(Exception):
+    """Every problem found in a content folder, one line each."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
+@dataclass
+class Page:
+    """A hand-written Markdown page from content/pages/."""
+
+    id: str
+    title: str
+    description: str
+    body: str
+    order: int = 100
+    meta: dict = field(default_factory=dict)
+
+
+@dataclass
+class Derived:
+    """Computed at load time, never typed in YAML."""
+
+    strategy_uses: dict[str, list[tuple[str, str, str]]]  # strategy -> [(need, phase, level)]
+    strategy_plans: dict[str, list[str]]
+    need_plans: dict[str, list[str]]
+    area_needs: dict[str, list[str]]
+    role_uses: dict[str, list[str]]  # role -> needs or strategies that name it
+    strategy_areas: dict[str, list[str]]
+    strategy_needs: dict[str, list[str]]
+
+
+@dataclass
+class Content:
+    root: Path
+    areas: dict[str, m.Area]
+    needs: dict[str, m.Need]
+    strategies: dict[str, m.Strategy]
+    plans: dict[str, m.Plan]
+    roles: dict[str, m.Role]
+    levels: dict[str, m.Level_]
+    glossary: m.Glossary
+    sources: dict[str, m.Source]
+    authority: m.Authority
+    pages: dict[str, Page]
+    derived: Derived
+    files: dict[tuple[str, str], Path]  # (kind, id) -> file
+
+
+# ---------------------------------------------------------------- reading files
+
+
+def _line_of(text: str, path: list[Any]) -> int | None:
+    """1-based line of the YAML node at `path` (or of its nearest existing parent)."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return None
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            match = next((v for k, v in node.value if k.value == str(part)), None)
+            if match is None:
+                key = next((k for k, v in node.value if k.value == str(part)), None)
+                return key.start_mark.line + 1 if key is not None else line
+            node = match
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        else:
+            break
+        line = node.start_mark.line + 1
+    return line
+
+
+def _fmt_path(path: list[Any]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _data_path(data: Any, loc: tuple) -> list[Any]:
+    """Keep the parts of a pydantic error location that exist in the data (drops union member tags)."""
+    path, node = [], data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+            path.append(part)
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+            path.append(part)
+        elif isinstance(node, dict) and isinstance(part, str) and not path[-1:] == [part]:
+            # a missing or unknown key: say it, then stop
+            if part not in ("str", "StrategyRef", "function-after[_clean(), str]"):
+                path.append(part)
+            break
+        else:
+            break
+    return path
+
+
+def _message(err: dict) -> str:
+    kind, msg = err["type"], err["msg"]
+    if kind == "missing":
+        return "is missing (required)"
+    if kind == "extra_forbidden":
+        return "unknown field"
+    if kind == "string_pattern_mismatch":
+        return f"{err['input']!r} is not a valid id (lower-case words joined by hyphens)"
+    if kind == "literal_error":
+        return f"{err['input']!r} is not allowed: {msg.replace('Input should be ', 'use ')}"
+    return msg[0].lower() + msg[1:] if msg else kind
+
+
+class Reader:
+    """Collects errors while reading one content folder."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.errors: list[str] = []
+        self.texts: dict[Path, str] = {}
+        self.raw: dict[Path, Any] = {}
+
+    def rel(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.root.parent))
+        except ValueError:  # pragma: no cover - content outside its parent is impossible
+            return str(path)
+
+    def error(self, path: Path, where: list[Any] | None, what: str) -> None:
+        line = _line_of(self.texts[path], where) if where is not None and path in self.texts else None
+        place = self.rel(path) + (f":{line}" if line else "")
+        self.errors.append(f"{place}: {_fmt_path(where)}: {what}" if where else f"{place}: {what}")
+
+    def read_yaml(self, path: Path) -> Any:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            self.errors.append(f"{self.rel(path)}: is not UTF-8 text")
+            return None
+        self.texts[path] = text
+        try:
+            data = yaml.load(text, Loader=_Loader)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = f":{mark.line + 1}" if mark else ""
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            self.errors.append(f"{self.rel(path)}{line}: bad YAML syntax: {problem}")
+            return None
+        self.raw[path] = data
+        return data
+
+    def validate(self, path: Path, cls: type[m.Model], data: Any):
+        if not isinstance(data, dict):
+            self.error(path, None, f"should be a mapping of fields, not {type(data).__name__}")
+            return None
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            for err in exc.errors():
+                self.error(path, _data_path(data, err["loc"]), _message(err))
+            return None
+
+
+# ---------------------------------------------------------------- loading
+
+
+def _item_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
+def _load_items(reader: Reader, root: Path, kind: str, cls: type[m.Model], files: dict) -> dict:
+    items: dict[str, Any] = {}
+    for path in _item_files(root / kind):
+        item_id = path.stem
+        if not re.match(m.ID_PATTERN, item_id):
+            reader.errors.append(f"{reader.rel(path)}: file name {item_id!r} is not a valid id (lower-case words joined by hyphens)")
+            continue
+        if (kind, item_id) in files:
+            reader.errors.append(f"{reader.rel(path)}: duplicate id {item_id!r} (also {reader.rel(files[(kind, item_id)])})")
+            continue
+        files[(kind, item_id)] = path
+        data = reader.read_yaml(path)
+        if data is None and path in reader.raw:
+            reader.error(path, None, "is empty")
+            continue
+        if isinstance(data, dict) and "id" in data:
+            if data["id"] != item_id:
+                reader.error(path, ["id"], f"id {data['id']!r} does not match the file name {item_id!r}")
+            data = {k: v for k, v in data.items() if k != "id"}
+        if data is None:
+            continue
+        item = reader.validate(path, cls, data)
+        if item is not None:
+            items[item_id] = item
+    return items
+
+
+def _load_pages(reader: Reader, folder: Path) -> dict[str, Page]:
+    pages = {}
+    for path in sorted(folder.glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        reader.texts[path] = text
+        if not re.match(m.ID_PATTERN, path.stem):
+            reader.errors.append(f"{reader.rel(path)}: file name {path.stem!r} is not a valid id (lower-case words joined by hyphens)")
+            continue
+        match = FRONT_MATTER.match(text)
+        meta = yaml.load(match.group(1), Loader=_Loader) if match else None
+        if not isinstance(meta, dict) or not meta.get("title") or not meta.get("description"):
+            reader.errors.append(f"{reader.rel(path)}:1: front matter needs a title and a description")
+            continue
+        pages[path.stem] = Page(path.stem, str(meta["title"]), str(meta["description"]), text[match.end():],
+                                int(meta.get("order", 100)), meta)
+    return pages
+
+
+def load(root: str | Path) -> Content:
+    """Read, validate and cross-check a content folder. Raises ContentErrors listing every problem."""
+    root = Path(root).resolve()
+    reader = Reader(root)
+    if not root.is_dir():
+        raise ContentErrors([f"{root}: content folder not found"])
+    files: dict[tuple[str, str], Path] = {}
+    items = {kind: _load_items(reader, root, kind, cls, files) for kind, cls in m.ITEM_KINDS.items()}
+    singles = {}
+    for name, cls in m.FILE_KINDS.items():
+        path = root / name
+        if not path.exists():
+            reader.errors.append(f"{reader.rel(path)}: file is missing")
+            continue
+        data = reader.read_yaml(path)
+        singles[name] = reader.validate(path, cls, data) if path in reader.raw else None
+    pages = _load_pages(reader, root / "pages")
+    if reader.errors or any(v is None for v in singles.values()):
+        raise ContentErrors(reader.errors or ["content: could not be read"])
+    content = Content(
+        root=root, areas=items["areas"], needs=items["needs"], strategies=items["strategies"],
+        plans=items["plans"], roles=items["roles"], levels=items["levels"],
+        glossary=singles["glossary.yml"], sources={s.id: s for s in singles["sources.yml"].sources},
+        authority=singles["authority.yml"], pages=pages, derived=None, files=files,  # type: ignore[arg-type]
+    )
+    _check(reader, content)
+    if reader.errors:
+        raise ContentErrors(reader.errors)
+    content.derived = derive(content)
+    return content
+
+
+# ---------------------------------------------------------------- cross-references
+
+
+def _check(reader: Reader, c: Content) -> None:
+    """Resolve every id reference and check meaning; add one error per problem."""
+    known = {"area": c.areas, "need": c.needs, "strategy": c.strategies, "plan": c.plans,
+             "role": c.roles, "level": c.levels, "page": c.pages, "source": c.sources}
+
+    def ref(kind: str, value: str, path: Path, where: list) -> bool:
+        if value not in known[kind]:
+            reader.error(path, where, f"unknown {kind} {value!r}")
+            return False
+        return True
+
+    def sources(path: Path, refs: list, where: list) -> None:
+        for i, s in enumerate(refs):
+            ref("source", s.source, path, where + [i, "source"])
+
+    for level in m.LEVELS:
+        if level not in c.levels:
+            reader.errors.append(f"{reader.rel(c.root / 'levels' / (level + '.yml'))}: file is missing (every level needs one)")
+    for level_id in c.levels:
+        if level_id not in m.LEVELS:
+            reader.error(c.files[("levels", level_id)], None, f"{level_id!r} is not a level: use one of {', '.join(m.LEVELS)}")
+
+    for aid, area in c.areas.items():
+        sources(c.files[("areas", aid)], area.sources, ["sources"])
+    for rid, role in c.roles.items():
+        sources(c.files[("roles", rid)], role.sources, ["sources"])
+    for lid, lvl in c.levels.items():
+        sources(c.files[("levels", lid)], lvl.sources, ["sources"])
+
+    for nid, need in c.needs.items():
+        path = c.files[("needs", nid)]
+        ref("area", need.area, path, ["area"])
+        sources(path, need.sources, ["sources"])
+        for phase in m.PHASES:
+            for level in m.LEVELS:
+                g = need.phases.phase(phase).level(level)
+                base = ["phases", phase, level]
+                seen = set()
+                for i, s in enumerate(g.strategies):
+                    where = base + ["strategies", i]
+                    if s.strategy in seen:
+                        reader.error(path, where, f"duplicate strategy {s.strategy!r} at this level")
+                    seen.add(s.strategy)
+                    if ref("strategy", s.strategy, path, where):
+                        st = c.strategies[s.strategy]
+                        if level not in st.levels:
+                            reader.error(path, where, f"strategy {s.strategy!r} is not marked for level {level!r} (add it to the strategy's levels)")
+                        if phase not in st.phases:
+                            reader.error(path, where, f"strategy {s.strategy!r} is not marked for phase {phase!r} (add it to the strategy's phases)")
+                for i, r in enumerate(g.who_may_help):
+                    ref("role", r, path, base + ["who_may_help", i])
+
+    for sid, st in c.strategies.items():
+        path = c.files[("strategies", sid)]
+        for i, r in enumerate(st.delivered_by):
+            ref("role", r, path, ["delivered_by", i])
+        sources(path, st.sources, ["sources"])
+
+    for pid, plan in c.plans.items():
+        path = c.files[("plans", pid)]
+        for i, n in enumerate(plan.needs):
+            ref("need", n, path, ["needs", i])
+        for i, p in enumerate(plan.provision):
+            ref("strategy", p.strategy, path, ["provision", i, "strategy"])
+            for j, r in enumerate(p.who):
+                ref("role", r, path, ["provision", i, "who", j])
+
+    gpath = c.root / "glossary.yml"
+    seen_terms: dict[str, int] = {}
+    for i, t in enumerate(c.glossary.terms):
+        for key in filter(None, (t.term.lower(), (t.abbreviation or "").lower())):
+            if key in seen_terms:
+                reader.error(gpath, ["terms", i], f"duplicate term {key!r} (also terms[{seen_terms[key]}])")
+            seen_terms.setdefault(key, i)
+        if t.link and not t.link.startswith("https://"):
+            kind, _, target = t.link.partition(":")
+            if kind not in LINK_KINDS:
+                reader.error(gpath, ["terms", i, "link"], f"link {t.link!r} should be 'kind:id' with kind one of {', '.join(LINK_KINDS)}, or an https:// address")
+            else:
+                ref(kind, target, gpath, ["terms", i, "link"])
+
+    spath = c.root / "sources.yml"
+    seen_sources: set[str] = set()
+    for i, s in enumerate(reader.raw.get(spath, {}).get("sources", [])):
+        sid = s.get("id") if isinstance(s, dict) else None
+        if sid in seen_sources:
+            reader.error(spath, ["sources", i, "id"], f"duplicate id {sid!r}")
+        seen_sources.add(sid)
+
+
+def derive(c: Content) -> Derived:
+    """Back-links and indexes, computed from the validated content."""
+    uses: dict[str, list] = defaultdict(list)
+    role_uses: dict[str, list] = defaultdict(list)
+    for nid, need in c.needs.items():
+        for phase in m.PHASES:
+            for level in m.LEVELS:
+                g = need.phases.phase(phase).level(level)
+                for s in g.strategies:
+                    uses[s.strategy].append((nid, phase, level))
+                for r in g.who_may_help:
+                    if nid not in role_uses[r]:
+                        role_uses[r].append(nid)
+    strategy_plans: dict[str, list] = defaultdict(list)
+    need_plans: dict[str, list] = defaultdict(list)
+    for pid, plan in c.plans.items():
+        for p in plan.provision:
+            if pid not in strategy_plans[p.strategy]:
+                strategy_plans[p.strategy].append(pid)
+        for n in plan.needs:
+            need_plans[n].append(pid)
+    area_needs: dict[str, list] = {a: [] for a in c.areas}
+    for nid, need in sorted(c.needs.items(), key=lambda kv: kv[1].title.lower()):
+        area_needs[need.area].append(nid)
+    strategy_needs = {sid: sorted({n for n, _, _ in uses.get(sid, [])}, key=lambda n: c.needs[n].title.lower())
+                      for sid in c.strategies}
+    strategy_areas = {sid: sorted({c.needs[n].area for n in needs}, key=lambda a: c.areas[a].order)
+                      for sid, needs in strategy_needs.items()}
+    return Derived(dict(uses), dict(strategy_plans), dict(need_plans), area_needs, dict(role_uses),
+                   strategy_areas, strategy_needs)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Validate a content folder: `python -m scripts.load [content]`."""
+    args = sys.argv[1:] if argv is None else argv
+    root = args[0] if args else "content"
+    try:
+        c = load(root)
+    except ContentErrors as exc:
+        for line in exc.errors:
+            print(line, file=sys.stderr)
+        return 2
+    print(f"{root}: {len(c.needs)} needs, {len(c.strategies)} strategies, {len(c.plans)} plans, "
+          f"{len(c.roles)} roles, {len(c.glossary.terms)} glossary terms: all valid")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,53 @@
+# JSON Schema export: the pydantic models are the one source of truth; editors get the exported schemas.
+# In: scripts.model. Out: content/schema/<kind>.schema.json (committed; a test checks they match the models).
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from . import model as m
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "content" / "schema"
+# File stem of each schema -> model. Item kinds are named in the singular.
+KINDS = {
+    "area": m.Area, "need": m.Need, "strategy": m.Strategy, "plan": m.Plan, "role": m.Role, "level": m.Level_,
+    "glossary": m.Glossary, "sources": m.Sources, "authority": m.Authority,
+}
+# Content folder (or file) -> schema stem, for the yaml-language-server comment.
+FOLDER_SCHEMA = {"areas": "area", "needs": "need", "strategies": "strategy", "plans": "plan", "roles": "role",
+                 "levels": "level", "glossary.yml": "glossary", "sources.yml": "sources", "authority.yml": "authority"}
+
+
+def schemas() -> dict[str, str]:
+    """Schema file name -> JSON text."""
+    out = {}
+    for stem, cls in KINDS.items():
+        schema = cls.model_json_schema(by_alias=True)
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["title"] = stem
+        if cls in m.ITEM_KINDS.values():
+            schema["properties"] = {"id": {"type": "string", "description": "Optional; must equal the file name"},
+                                    **schema["properties"]}
+        out[f"{stem}.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    return out
+
+
+def write(directory: Path = SCHEMA_DIR) -> list[Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in schemas().items():
+        path = directory / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def main() -> int:
+    for path in write():
+        print(path.relative_to(SCHEMA_DIR.parent.parent))
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
