@@ -212,7 +212,7 @@ def _load_items(reader: Reader, root: Path, kind: str, cls: type[m.Model], files
             continue
         if isinstance(data, dict) and "id" in data:
             if data["id"] != item_id:
-                reader.error(path, ["id"], f"id {data['id']!r} does not match the file name {item_id!r}")
+                reader.error(path, ["id"], f"{data['id']!r} does not match the file name {item_id!r}")
             data = {k: v for k, v in data.items() if k != "id"}
         if data is None:
             continue
@@ -220,6 +220,11 @@ def _load_items(reader: Reader, root: Path, kind: str, cls: type[m.Model], files
         if item is not None:
             items[item_id] = item
     return items
+
+
+def _failed(files: dict, items: dict) -> set[tuple[str, str]]:
+    """(folder, id) of files that exist but could not be read: references to them are not 'unknown'."""
+    return {(kind, i) for kind, i in files if i not in items.get(kind, {})}
 
 
 def _load_pages(reader: Reader, folder: Path) -> dict[str, Page]:
@@ -257,15 +262,15 @@ def load(root: str | Path) -> Content:
         data = reader.read_yaml(path)
         singles[name] = reader.validate(path, cls, data) if path in reader.raw else None
     pages = _load_pages(reader, root / "pages")
-    if reader.errors or any(v is None for v in singles.values()):
-        raise ContentErrors(reader.errors or ["content: could not be read"])
+    sources = singles.get("sources.yml")
     content = Content(
         root=root, areas=items["areas"], needs=items["needs"], strategies=items["strategies"],
         plans=items["plans"], roles=items["roles"], levels=items["levels"],
-        glossary=singles["glossary.yml"], sources={s.id: s for s in singles["sources.yml"].sources},
-        authority=singles["authority.yml"], pages=pages, derived=None, files=files,  # type: ignore[arg-type]
+        glossary=singles.get("glossary.yml"), sources={s.id: s for s in sources.sources} if sources else {},
+        authority=singles.get("authority.yml"), pages=pages, derived=None, files=files,  # type: ignore[arg-type]
     )
-    _check(reader, content)
+    # Cross-references are checked even when some files failed, so one run reports everything.
+    _check(reader, content, _failed(files, items), sources is None)
     if reader.errors:
         raise ContentErrors(reader.errors)
     content.derived = derive(content)
@@ -275,23 +280,26 @@ def load(root: str | Path) -> Content:
 # ---------------------------------------------------------------- cross-references
 
 
-def _check(reader: Reader, c: Content) -> None:
+def _check(reader: Reader, c: Content, failed: set, no_sources: bool) -> None:
     """Resolve every id reference and check meaning; add one error per problem."""
     known = {"area": c.areas, "need": c.needs, "strategy": c.strategies, "plan": c.plans,
              "role": c.roles, "level": c.levels, "page": c.pages, "source": c.sources}
+    folder = {"area": "areas", "need": "needs", "strategy": "strategies", "plan": "plans", "role": "roles",
+              "level": "levels"}
 
     def ref(kind: str, value: str, path: Path, where: list) -> bool:
-        if value not in known[kind]:
+        if value in known[kind]:
+            return True
+        if (folder.get(kind), value) not in failed and not (kind == "source" and no_sources):
             reader.error(path, where, f"unknown {kind} {value!r}")
-            return False
-        return True
+        return False
 
     def sources(path: Path, refs: list, where: list) -> None:
         for i, s in enumerate(refs):
             ref("source", s.source, path, where + [i, "source"])
 
     for level in m.LEVELS:
-        if level not in c.levels:
+        if level not in c.levels and ("levels", level) not in failed:
             reader.errors.append(f"{reader.rel(c.root / 'levels' / (level + '.yml'))}: file is missing (every level needs one)")
     for level_id in c.levels:
         if level_id not in m.LEVELS:
@@ -344,7 +352,7 @@ def _check(reader: Reader, c: Content) -> None:
 
     gpath = c.root / "glossary.yml"
     seen_terms: dict[str, int] = {}
-    for i, t in enumerate(c.glossary.terms):
+    for i, t in enumerate(c.glossary.terms if c.glossary else []):
         for key in filter(None, (t.term.lower(), (t.abbreviation or "").lower())):
             if key in seen_terms:
                 reader.error(gpath, ["terms", i], f"duplicate term {key!r} (also terms[{seen_terms[key]}])")

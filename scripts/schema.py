@@ -33,7 +33,8 @@ def schemas() -> dict[str, str]:
     return out
 
 
-def write(directory: Path = SCHEMA_DIR) -> list[Path]:
+def write(directory: Path | None = None) -> list[Path]:
+    directory = directory or SCHEMA_DIR
     directory.mkdir(parents=True, exist_ok=True)
     written = []
     for name, text in schemas().items():
@@ -43,9 +44,28 @@ def write(directory: Path = SCHEMA_DIR) -> list[Path]:
     return written
 
 
+def stamp(content_dir: Path) -> list[Path]:
+    """Put the yaml-language-server comment on the first line of every content file that lacks it."""
+    stamped = []
+    for folder, stem in FOLDER_SCHEMA.items():
+        path = content_dir / folder
+        files = sorted(path.glob("*.yml")) if path.is_dir() else [path] if path.exists() else []
+        prefix = "../schema/" if path.is_dir() else "schema/"
+        for f in files:
+            text = f.read_text(encoding="utf-8")
+            line = f"# yaml-language-server: $schema={prefix}{stem}.schema.json\n"
+            if not text.startswith(line):
+                rest = text.split("\n", 1)[1] if text.startswith("# yaml-language-server:") else text
+                f.write_text(line + rest, encoding="utf-8")
+                stamped.append(f)
+    return stamped
+
+
 def main() -> int:
     for path in write():
-        print(path.relative_to(SCHEMA_DIR.parent.parent))
+        print(f"wrote {path.name}")
+    for path in stamp(SCHEMA_DIR.parent):
+        print(f"added the schema comment to {path.name}")
     return 0
 
 

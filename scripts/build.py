@@ -1,0 +1,99 @@
+# The whole build: validate content, generate Markdown, run a strict MkDocs build, then swap the new site in.
+# In: a content folder and mkdocs.yml. Out: site/ replaced only if every step succeeded; exit 0, 1 (build) or 2 (content).
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from mkdocs.commands.build import build as mkdocs_build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+from mkdocs.exceptions import MkDocsException  # noqa: E402
+
+from .generate import generate  # noqa: E402
+from .load import ContentErrors  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class _Collect(logging.Handler):
+    """Keeps MkDocs' warnings and errors so a failed build can say why, one line each."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record):
+        self.lines.append(f"mkdocs: {record.levelname.lower()}: {record.getMessage().splitlines()[0]}")
+
+
+def mkdocs_site(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
+    """Run a strict MkDocs build of docs_dir into site_dir (raises MkDocsException on any warning)."""
+    cfg = load_config(config_file=str(config_file), strict=True, docs_dir=str(docs_dir), site_dir=str(site_dir))
+    cfg.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(cfg)
+    finally:
+        cfg.plugins.on_shutdown()
+
+
+def swap_in(new: Path, site: Path) -> None:
+    """Replace site with new, keeping the old one until the new one is in place."""
+    old = site.with_name(site.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if site.exists():
+        site.rename(old)
+    new.rename(site)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def build(content: Path, site: Path, docs: Path, config_file: Path) -> int:
+    try:
+        generate(content, docs)
+    except ContentErrors as exc:
+        print("\n".join(exc.errors), file=sys.stderr)
+        print(f"build stopped: {site} is unchanged", file=sys.stderr)
+        return 2
+    site = site.resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=site.name + ".new-", dir=site.parent))
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    logger.propagate = False
+    try:
+        mkdocs_site(config_file, docs, staging)
+    except (MkDocsException, OSError) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        for line in collect.lines or [f"mkdocs: error: {exc}"]:
+            print(line, file=sys.stderr)
+        print(f"build stopped: {site} is unchanged", file=sys.stderr)
+        return 1
+    finally:
+        logger.removeHandler(collect)
+        logger.propagate = True
+    swap_in(staging, site)
+    print(f"built {site} from {content}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Validate content, generate pages and build the site.")
+    parser.add_argument("--content", default="content", type=Path, help="content folder (default: content)")
+    parser.add_argument("--site", default="site", type=Path, help="output folder (default: site)")
+    parser.add_argument("--docs", default="build/docs", type=Path, help="generated Markdown (default: build/docs)")
+    parser.add_argument("--config", default=ROOT / "mkdocs.yml", type=Path, help="MkDocs configuration")
+    args = parser.parse_args(argv)
+    return build(args.content, args.site, args.docs.resolve(), args.config)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

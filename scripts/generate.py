@@ -1,0 +1,271 @@
+# Page generation: renders the validated content through Jinja2 templates into Markdown for MkDocs.
+# In: a content folder (or a loaded Content). Out: a docs folder of Markdown pages, rebuilt to match the content exactly.
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import sys
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import model as m
+from .load import Content, ContentErrors, load
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|])")
+
+
+def md_escape(value) -> str:
+    """Everything printed into a template is plain text unless marked Markup: no HTML, no Markdown syntax."""
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return str(value)
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=False))
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def term_anchor(term: m.Term) -> str:
+    return slug(term.abbreviation or term.term)
+
+
+def _env() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), finalize=md_escape, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False)
+    env.filters["attr"] = lambda v: Markup(html.escape(str(v), quote=True))  # for front matter and HTML attributes
+    env.filters["yaml_str"] = lambda v: Markup('"' + str(v).replace("\\", "\\\\").replace('"', '\\"') + '"')
+    return env
+
+
+# ---------------------------------------------------------------- views: plain data for dumb templates
+
+
+def _source_lines(c: Content, refs: list[m.SourceRef]) -> list[dict]:
+    out = []
+    for r in refs:
+        src = c.sources[r.source]
+        where = []
+        if r.paragraphs:
+            where.append(("paragraph " if re.fullmatch(r"[\d.]+", r.paragraphs) else "paragraphs ") + r.paragraphs)
+        if r.pages:
+            where.append(("page " if len(r.pages) == 1 else "pages ") + ", ".join(map(str, r.pages)))
+        out.append({"title": src.title, "edition": src.edition, "url": src.url, "where": ", ".join(where),
+                    "note": r.note})
+    return out
+
+
+def _roles(c: Content, ids: list[str]) -> list[dict]:
+    return [{"id": r, "title": c.roles[r].title} for r in ids]
+
+
+def need_view(c: Content, nid: str) -> dict:
+    need = c.needs[nid]
+    phases = []
+    for phase in m.PHASES:
+        levels = []
+        for level in m.LEVELS:
+            g = need.phases.phase(phase).level(level)
+            levels.append({
+                "id": level, "title": m.LEVEL_TITLES[level], "anchor": f"{phase}-{level}",
+                "descriptors": g.descriptors, "assessment": g.assessment,
+                "strategies": [{"id": s.strategy, "title": c.strategies[s.strategy].title,
+                                "summary": c.strategies[s.strategy].summary, "note": s.note} for s in g.strategies],
+                "roles": _roles(c, g.who_may_help),
+            })
+        phases.append({"id": phase, "title": m.PHASE_TITLES[phase], "levels": levels})
+    return {
+        "id": nid, "title": need.title, "summary": need.summary, "also_known_as": need.also_known_as,
+        "area": {"id": need.area, "title": c.areas[need.area].title}, "phases": phases,
+        "sources": _source_lines(c, need.sources),
+        "plans": [{"id": p, "title": c.plans[p].title} for p in c.derived.need_plans.get(nid, [])],
+    }
+
+
+def strategy_view(c: Content, sid: str) -> dict:
+    st = c.strategies[sid]
+    uses: dict[str, list] = {}
+    for nid, phase, level in c.derived.strategy_uses.get(sid, []):
+        uses.setdefault(nid, []).append({"anchor": f"{phase}-{level}",
+                                         "label": f"{m.PHASE_TITLES[phase].split(' (')[0]}, {m.LEVEL_TITLES[level]}"})
+    return {
+        "id": sid, "title": st.title, "summary": st.summary, "steps": st.steps, "type": m.TYPE_TITLES[st.type],
+        "levels": [{"id": lv, "title": m.LEVEL_TITLES[lv]} for lv in m.LEVELS if lv in st.levels],
+        "phases": [m.PHASE_TITLES[p] for p in m.PHASES if p in st.phases],
+        "roles": _roles(c, st.delivered_by),
+        "uses": [{"id": n, "title": c.needs[n].title, "places": places}
+                 for n, places in sorted(uses.items(), key=lambda kv: c.needs[kv[0]].title.lower())],
+        "plans": [{"id": p, "title": c.plans[p].title} for p in c.derived.strategy_plans.get(sid, [])],
+        "sources": _source_lines(c, st.sources),
+    }
+
+
+def plan_view(c: Content, pid: str) -> dict:
+    plan = c.plans[pid]
+    return {
+        "id": pid, "plan": plan, "phase": m.PHASE_TITLES[plan.phase], "level": m.LEVEL_TITLES[plan.level],
+        "level_id": plan.level, "next_level": m.LEVEL_TITLES[plan.review.next_level],
+        "needs": [{"id": n, "title": c.needs[n].title} for n in plan.needs],
+        "provision": [{"id": p.strategy, "title": c.strategies[p.strategy].title, "p": p,
+                       "who": ", ".join(c.roles[r].title for r in p.who)} for p in plan.provision],
+    }
+
+
+def _strategy_list(c: Content, ids) -> list[dict]:
+    return [{"id": s, "title": c.strategies[s].title, "summary": c.strategies[s].summary}
+            for s in sorted(ids, key=lambda s: c.strategies[s].title.lower())]
+
+
+def _areas(c: Content) -> list[dict]:
+    out = []
+    for aid, area in sorted(c.areas.items(), key=lambda kv: (kv[1].order, kv[1].title)):
+        needs = [{"id": n, "title": c.needs[n].title, "summary": c.needs[n].summary,
+                  "also_known_as": c.needs[n].also_known_as} for n in c.derived.area_needs.get(aid, [])]
+        strategies = {s for s, areas in c.derived.strategy_areas.items() if aid in areas}
+        out.append({"id": aid, "title": area.title, "summary": area.summary, "description": area.description,
+                    "needs": needs, "strategies": _strategy_list(c, strategies),
+                    "sources": _source_lines(c, area.sources)})
+    return out
+
+
+# ---------------------------------------------------------------- pages
+
+
+def abbreviations(c: Content) -> list[tuple[str, str]]:
+    """(abbreviation, full name) for every glossary term that has one, longest first."""
+    pairs = [(t.abbreviation, t.term) for t in c.glossary.terms if t.abbreviation]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def _with_abbreviations(text: str, abbrs: list[tuple[str, str]]) -> str:
+    """Append Markdown abbreviation definitions for the abbreviations the page uses."""
+    used = [(a, t) for a, t in abbrs if re.search(r"(?<![\w-])" + re.escape(a) + r"(?![\w-])", text)]
+    if not used:
+        return text
+    lines = "\n".join(f"*[{a}]: {t.replace(']', ')')}" for a, t in used)
+    return text.rstrip("\n") + "\n\n" + lines + "\n"
+
+
+def render_pages(c: Content) -> dict[str, str]:
+    """Relative path in the docs folder -> Markdown text, for every page of the site."""
+    env = _env()
+    areas = _areas(c)
+    authority = c.authority
+    common = {"authority": authority, "levels": [{"id": lv, "title": m.LEVEL_TITLES[lv], "summary": c.levels[lv].summary}
+                                                 for lv in m.LEVELS]}
+    guide = sorted(c.pages.values(), key=lambda p: (p.order, p.title))
+    pages: dict[str, str] = {}
+
+    def put(path: str, template: str, **data) -> None:
+        pages[path] = env.get_template(template).render(**common, **data)
+
+    put("index.md", "home.md.j2", areas=areas, guide=guide)
+    put("needs/index.md", "needs-index.md.j2", areas=areas,
+        needs=sorted(({"id": n, "title": need.title, "summary": need.summary, "also_known_as": need.also_known_as,
+                       "area": c.areas[need.area].title} for n, need in c.needs.items()), key=lambda v: v["title"].lower()))
+    for area in areas:
+        put(f"areas/{area['id']}.md", "area.md.j2", area=area)
+    for nid in c.needs:
+        put(f"needs/{nid}.md", "need.md.j2", need=need_view(c, nid))
+    put("strategies/index.md", "strategies-index.md.j2", areas=areas,
+        unused=_strategy_list(c, [s for s, a in c.derived.strategy_areas.items() if not a]),
+        count=len(c.strategies))
+    for sid in c.strategies:
+        put(f"strategies/{sid}.md", "strategy.md.j2", s=strategy_view(c, sid))
+    plans = [plan_view(c, pid) for pid in sorted(c.plans, key=lambda p: c.plans[p].title.lower())]
+    put("plans/index.md", "plans-index.md.j2", plans=plans)
+    for view in plans:
+        put(f"plans/{view['id']}.md", "plan.md.j2", v=view)
+    put("levels/index.md", "levels-index.md.j2")
+    for lv in m.LEVELS:
+        level = c.levels[lv]
+        needs = [{"id": n, "title": c.needs[n].title} for n in sorted(c.needs, key=lambda n: c.needs[n].title.lower())]
+        strategies = _strategy_list(c, [s for s, st in c.strategies.items() if lv in st.levels])
+        put(f"levels/{lv}.md", "level.md.j2", level=level, level_id=lv, needs=needs, strategies=strategies,
+            phases=[{"id": p, "title": m.PHASE_TITLES[p]} for p in m.PHASES], sources=_source_lines(c, level.sources))
+    roles = [{"id": r, "role": role, "needs": [{"id": n, "title": c.needs[n].title} for n in c.derived.role_uses.get(r, [])],
+              "strategies": _strategy_list(c, [s for s, st in c.strategies.items() if r in st.delivered_by]),
+              "sources": _source_lines(c, role.sources)}
+             for r, role in sorted(c.roles.items(), key=lambda kv: kv[1].title.lower())]
+    put("roles/index.md", "roles-index.md.j2", roles=roles)
+    for role in roles:
+        put(f"roles/{role['id']}.md", "role.md.j2", r=role)
+    terms = [{"anchor": term_anchor(t), "t": t, "link": _term_link(t)}
+             for t in sorted(c.glossary.terms, key=lambda t: (t.abbreviation or t.term).lower())]
+    put("glossary.md", "glossary.md.j2", terms=terms)
+    put("guide/index.md", "guide-index.md.j2", guide=guide)
+    for page in guide:
+        put(f"guide/{page.id}.md", "guide-page.md.j2", page=page, body=Markup(page.body))
+    abbrs = abbreviations(c)
+    return {path: _with_abbreviations(text, abbrs) for path, text in pages.items()}
+
+
+def _term_link(t: m.Term) -> str | None:
+    if not t.link:
+        return None
+    if t.link.startswith("https://"):
+        return t.link
+    kind, _, target = t.link.partition(":")
+    folder = {"need": "needs", "strategy": "strategies", "plan": "plans", "role": "roles", "area": "areas",
+              "level": "levels", "page": "guide"}[kind]
+    return f"{folder}/{target}.md"
+
+
+# ---------------------------------------------------------------- writing
+
+
+def write_tree(files: dict[str, str | bytes], out_dir: Path) -> int:
+    """Make out_dir hold exactly `files`: unchanged files are not touched (so live preview stays quiet).
+    Returns how many files were written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for rel, data in files.items():
+        path = out_dir / rel
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        if path.is_file() and path.read_bytes() == raw:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(raw)
+        written += 1
+    wanted = {out_dir / rel for rel in files}
+    for path in sorted(out_dir.rglob("*"), reverse=True):
+        if path.is_file() and path not in wanted:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return written
+
+
+def outputs(c: Content) -> dict[str, str | bytes]:
+    """Every file of the generated docs folder."""
+    files: dict[str, str | bytes] = dict(render_pages(c))
+    return files
+
+
+def generate(content_dir: str | Path, out_dir: str | Path) -> Content:
+    """Load and validate content_dir, then make out_dir the generated Markdown site. Raises ContentErrors."""
+    c = load(content_dir)
+    write_tree(outputs(c), Path(out_dir))
+    return c
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    content_dir = args[0] if args else "content"
+    out_dir = args[1] if len(args) > 1 else "build/docs"
+    try:
+        c = generate(content_dir, out_dir)
+    except ContentErrors as exc:
+        print("\n".join(exc.errors), file=sys.stderr)
+        return 2
+    print(f"generated {out_dir} from {content_dir}: {len(c.needs)} needs, {len(c.strategies)} strategies")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,37 @@
+# Shared fixtures: the real content loaded once, a copy of the minimal content, and built sites.
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scripts.build import build
+from scripts.load import load
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
+BROKEN = ROOT / "tests" / "broken"
+CONFIG = ROOT / "mkdocs.yml"
+
+
+@pytest.fixture(scope="session")
+def content():
+    return load(CONTENT)
+
+
+@pytest.fixture
+def minimal(tmp_path) -> Path:
+    """A writable copy of the minimal content, in a folder named `content`."""
+    dest = tmp_path / "content"
+    shutil.copytree(MINIMAL, dest)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real content built once into a temporary site folder."""
+    base = tmp_path_factory.mktemp("real")
+    assert build(CONTENT, base / "site", base / "docs", CONFIG) == 0
+    return base / "site"
