@@ -5,7 +5,7 @@ SITE    ?= site
 DOCS    ?= build/docs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test validate schema coverage clean
+.PHONY: site serve test validate schema coverage clean browser
 
 site: .venv/.installed  ## Validate content, generate pages and build the site into site/
 	$(PY) -m scripts.build --content $(CONTENT) --site $(SITE) --docs $(DOCS)
@@ -23,12 +23,22 @@ schema: .venv/.installed  ## Re-export content/schema/*.json from the models
 coverage: .venv/.installed  ## Content coverage table (need x phase x level)
 	$(PY) -m scripts.coverage $(CONTENT)
 
-test: .venv/.installed  ## Content coverage table, then the whole test suite with code coverage
+test: .venv/.installed node_modules/.installed browser  ## Coverage table, readability report, then the test suite
 	$(PY) -m scripts.coverage $(CONTENT)
+	$(PY) -m scripts.quality $(CONTENT)
 	$(PY) -m pytest
 
 clean:  ## Remove generated files (keeps .venv)
 	rm -rf build site site.new-* site.old .pytest_cache .coverage htmlcov
+
+browser:  ## Debian's chromium for the browser tests (installed with apt-get when missing and run as root)
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+	  { echo "make: the browser tests need chromium: apt-get install chromium" >&2; exit 1; }
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 .venv/.installed: requirements.txt
 	test -x $(PY) || python3 -m venv .venv

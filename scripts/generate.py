@@ -78,7 +78,8 @@ def need_view(c: Content, nid: str) -> dict:
                                 "summary": c.strategies[s.strategy].summary, "note": s.note} for s in g.strategies],
                 "roles": _roles(c, g.who_may_help),
             })
-        phases.append({"id": phase, "title": m.PHASE_TITLES[phase], "levels": levels})
+        phases.append({"id": phase, "title": m.PHASE_TITLES[phase], "short": m.PHASE_TITLES[phase].split(" (")[0],
+                       "levels": levels})
     return {
         "id": nid, "title": need.title, "summary": need.summary, "also_known_as": need.also_known_as,
         "area": {"id": need.area, "title": c.areas[need.area].title}, "phases": phases,

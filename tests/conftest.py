@@ -35,3 +35,19 @@ def site(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("real")
     assert build(CONTENT, base / "site", base / "docs", CONFIG) == 0
     return base / "site"
+
+
+@pytest.fixture(scope="session")
+def site_url(site):
+    """The real site served on loopback."""
+    from tests.browser import serve
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser(site):
+    """One headless chromium (Playwright) for the session; tests open their own pages."""
+    from tests.browser import browser_context
+    with browser_context() as ctx:
+        yield ctx
