@@ -1,0 +1,163 @@
+# Statutory timescales: every number on the guide pages and level files agrees with scripts/statutory.py,
+# and the checker really fails when a number is wrong.
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from scripts import statutory as st
+from tests.conftest import CONTENT
+
+PAGES = sorted((CONTENT / "pages").glob("*.md"))
+LEVELS = sorted((CONTENT / "levels").glob("*.yml"))
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+def test_the_constants_are_the_law():
+    # The numbers in DESIGN.md "Facts the content must get right". Change both together, never one.
+    assert st.WEEKS_TO_DECIDE_WHETHER_TO_ASSESS == 6
+    assert st.WEEKS_TO_NOTIFY_NOT_ISSUING_PLAN == 16
+    assert st.DAYS_TO_COMMENT_ON_DRAFT_PLAN == 15
+    assert st.WEEKS_TO_FINAL_PLAN == 20
+    assert st.MONTHS_BETWEEN_REVIEWS == 12
+    assert st.MONTHS_TO_APPEAL == 2
+    assert st.PREPARING_FOR_ADULTHOOD_FROM_YEAR == 9
+    assert st.PARENT_MEETINGS_PER_YEAR == 3
+    assert len(st.BY_KEY) == len(st.TIMESCALES)
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.stem)
+def test_page_numbers_match_the_constants(path):
+    assert st.problems(path.read_text(encoding="utf-8"), strict=True) == []
+
+
+@pytest.mark.parametrize("path", LEVELS, ids=lambda p: p.stem)
+def test_level_numbers_match_the_constants(path):
+    assert st.problems(st.level_texts(path), strict=False) == []
+
+
+def test_every_timescale_is_stated_somewhere():
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in PAGES)
+    stated = {m.key for m in st.mentions(text)}
+    assert set(st.BY_KEY) - stated == set()
+
+
+def test_whole_folder_check_and_command(capsys):
+    assert st.check_content(CONTENT) == []
+    assert st.main([str(CONTENT)]) == 0
+    assert "agree" in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------- the checker must catch wrong numbers
+
+WRONG = [
+    ("The council must decide whether to assess within 8 weeks of the request.", "weeks_to_decide_whether_to_assess"),
+    ("If it decides not to issue a plan, it must tell you within 12 weeks.", "weeks_to_notify_not_issuing_plan"),
+    ("You have 10 days to comment on the draft plan.", "days_to_comment_on_draft_plan"),
+    ("You have fourteen days to comment on the draft.", "days_to_comment_on_draft_plan"),
+    ("The final EHC plan must be issued within 18 weeks.", "weeks_to_final_plan"),
+    ("By week 26, the final plan.", "weeks_to_final_plan"),
+    ("The local authority must decide within 2 weeks of the review meeting.", "weeks_to_decide_after_review"),
+    ("An EHC plan must be reviewed at least every 6 months.", "months_between_reviews"),
+    ("You can appeal within 3 months of the decision letter.", "months_to_appeal"),
+    ("Or, if later, 2 months after the date on the mediation certificate.", "months_to_appeal_after_mediation_certificate"),
+    ("Make the claim within 3 months of the discrimination.", "months_to_claim_disability_discrimination"),
+    ("From Year 10, reviews look at preparing for adulthood.", "preparing_for_adulthood_from_year"),
+    ("Schools should meet parents at least twice a year.", "parent_meetings_per_year"),
+    ("Schools should meet parents 4 times each year.", "parent_meetings_per_year"),
+]
+
+
+@pytest.mark.parametrize("sentence,key", WRONG, ids=[k for _, k in WRONG])
+def test_a_wrong_number_fails(sentence, key):
+    found = [m for m in st.mentions(sentence) if m.key == key]
+    assert found, f"the checker did not recognise {sentence!r} as {key}"
+    errors = st.problems(sentence)
+    assert errors and "but the law says" in errors[0]
+
+
+def test_a_right_number_in_the_same_words_passes():
+    right = ("The council must decide whether to assess within 6 weeks of the request. "
+             "You have fifteen days to comment on the draft plan. The final EHC plan must be issued within 20 weeks. "
+             "You can appeal within 2 months of the decision letter. Or, if later, 1 month after the mediation "
+             "certificate. Schools should meet parents at least three times a year. From Year 9, reviews look at "
+             "preparing for adulthood.")
+    assert st.problems(right) == []
+    assert len(st.mentions(right)) == 7
+
+
+def test_two_numbers_in_one_sentence_pair_with_their_own_words():
+    text = "The whole process must take 20 weeks, and a notice of no plan must come within 16 weeks."
+    assert [(m.number, m.key) for m in st.mentions(text)] == [
+        (20, "weeks_to_final_plan"), (16, "weeks_to_notify_not_issuing_plan")]
+    swapped = "The whole process must take 16 weeks, and a notice of no plan must come within 20 weeks."
+    assert len(st.problems(swapped)) == 2
+
+
+def test_an_unexplained_number_fails_on_pages_only():
+    text = "Reviews happen every 8 weeks. Year 11 is busy."
+    assert len(st.problems(text, strict=True)) == 1
+    assert "not a statutory timescale" in st.problems(text, strict=True)[0]
+    assert st.problems(text, strict=False) == []
+
+
+def test_a_wrong_page_fails_the_folder_check(minimal, capsys):
+    (minimal / "pages").mkdir(exist_ok=True)
+    (minimal / "pages" / "wrong.md").write_text(
+        "---\ntitle: Wrong\ndescription: Wrong.\n---\n\nThe final EHC plan must be issued within 22 weeks.\n")
+    (minimal / "levels").mkdir(exist_ok=True)
+    (minimal / "levels" / "extra.yml").write_text("description:\n  - Schools should meet parents twice each year.\n")
+    errors = st.check_content(minimal)
+    assert len(errors) == 2, errors
+    assert "wrong.md" in errors[0] and "22" in errors[0]
+    assert "extra.yml" in errors[1]
+    assert st.main([str(minimal)]) == 2
+    assert "22" in capsys.readouterr().err
+
+
+def test_markdown_is_split_into_sentences_list_items_and_rows():
+    md = ("# Title\n\nFirst sentence. Second\nsentence on two lines.\n\n- item one\n- item\n  two\n\n"
+          "| a | b |\n|---|---|\n| 1 | 2 |\n\n<svg><text>Week 3</text></svg>\n\nA [link](x.md#a) here.")
+    assert st.sentences(md) == ["# Title", "First sentence.", "Second sentence on two lines.", "- item one",
+                                "- item two", "| a | b |", "|---|---|", "| 1 | 2 |", "A [link] here."]
+
+
+# ---------------------------------------------------------------- the timeline graphic
+
+
+def _timeline():
+    text = (CONTENT / "pages" / "requesting-an-ehc-needs-assessment.md").read_text(encoding="utf-8")
+    svg = re.search(r"<svg\b.*?</svg>", text, re.S)
+    assert svg, "the EHC needs assessment page has no inline SVG timeline"
+    return text, ET.fromstring(svg.group(0))
+
+
+def test_timeline_svg_is_accessible():
+    text, root = _timeline()
+    assert root.get("role") == "img"
+    labelled_by = root.get("aria-labelledby", "").split()
+    title, desc = root.find(SVG_NS + "title"), root.find(SVG_NS + "desc")
+    assert title is not None and title.text.strip()
+    assert desc is not None and desc.text.strip()
+    assert labelled_by == [title.get("id"), desc.get("id")]
+    # a text equivalent on the page: an ordered list under a heading that says so
+    after = text[text.index("</svg>"):]
+    assert re.search(r"^#+ The timeline in words", after, re.M)
+    items = re.findall(r"^\d+\. .+", after, re.M)
+    assert len(items) >= 5
+
+
+def test_timeline_svg_numbers_match_the_constants():
+    text, root = _timeline()
+    labels = [" ".join(t.strip() for t in el.itertext()) for el in root.iter(SVG_NS + "text")]
+    labels.append(root.find(SVG_NS + "desc").text)
+    keys = set()
+    for label in labels:
+        assert st.problems(label) == [], label
+        keys |= {m.key for m in st.mentions(label)}
+    assert {"weeks_to_decide_whether_to_assess", "weeks_to_notify_not_issuing_plan",
+            "days_to_comment_on_draft_plan", "weeks_to_final_plan"} <= keys
+    # and the words below the graphic state the same four deadlines
+    words = text[text.index("### The timeline in words"):text.index("## If the answer is no")]
+    assert {m.key for m in st.mentions(words)} >= {"weeks_to_decide_whether_to_assess", "weeks_to_final_plan",
+                                                     "weeks_to_notify_not_issuing_plan", "days_to_comment_on_draft_plan"}
