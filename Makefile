@@ -5,14 +5,14 @@ SITE    ?= site
 DOCS    ?= build/docs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test validate schema coverage clean browser
+.PHONY: site serve test validate schema coverage clean browser bench
 
 site: .venv/.installed  ## Validate content, generate pages and build the site into site/
 	$(PY) -m scripts.build --content $(CONTENT) --site $(SITE) --docs $(DOCS)
 
 serve: .venv/.installed  ## Live preview on http://127.0.0.1:8000/ that regenerates when content/ changes
 	$(PY) -m scripts.generate $(CONTENT) $(DOCS)
-	SEN_CONTENT=$(CONTENT) $(PY) -m mkdocs serve --config-file mkdocs.yml
+	SEN_CONTENT=$(CONTENT) SEN_DOCS=$(DOCS) $(PY) -m mkdocs serve --dirty --config-file mkdocs.yml
 
 validate: .venv/.installed  ## Check content only
 	$(PY) -m scripts.load $(CONTENT)
@@ -27,6 +27,14 @@ test: .venv/.installed node_modules/.installed browser  ## Coverage table, reada
 	$(PY) -m scripts.coverage $(CONTENT)
 	$(PY) -m scripts.quality $(CONTENT)
 	$(PY) -m pytest
+
+bench: .venv/.installed .venv-bench/bin/zensical node_modules/.installed browser  ## Benchmark: writes BENCHMARKS.md
+	$(PY) -m scripts.bench
+
+.venv-bench/bin/zensical: requirements-bench.txt
+	test -x .venv-bench/bin/python || python3 -m venv .venv-bench
+	.venv-bench/bin/python -m pip install --quiet -r requirements-bench.txt
+	touch $@
 
 clean:  ## Remove generated files (keeps .venv)
 	rm -rf build site site.new-* site.old .pytest_cache .coverage htmlcov

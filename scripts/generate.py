@@ -12,6 +12,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import model as m
+from . import search
+from . import authority as la, editions
 from .load import Content, ContentErrors, load
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -145,20 +147,25 @@ def abbreviations(c: Content) -> list[tuple[str, str]]:
 
 def _with_abbreviations(text: str, abbrs: list[tuple[str, str]]) -> str:
     """Append Markdown abbreviation definitions for the abbreviations the page uses."""
-    used = [(a, t) for a, t in abbrs if re.search(r"(?<![\w-])" + re.escape(a) + r"(?![\w-])", text)]
+    words = set(re.findall(r"\w+", text))  # one pass per page; Markdown's abbr matches whole words too
+    used = [(a, t) for a, t in abbrs if (a in words if a.isalnum() else a in text)]
     if not used:
         return text
     lines = "\n".join(f"*[{a}]: {t.replace(']', ')')}" for a, t in used)
     return text.rstrip("\n") + "\n\n" + lines + "\n"
 
 
-def render_pages(c: Content) -> dict[str, str]:
-    """Relative path in the docs folder -> Markdown text, for every page of the site."""
+def render_pages(c: Content, download: bool = False, offline_copy: bool = False) -> dict[str, str]:
+    """Relative path in the docs folder -> Markdown text, for every page of the site. `download`: link the offline
+    copy's zip from the home page; `offline_copy`: the pages are for the offline copy itself."""
     env = _env()
     areas = _areas(c)
     authority = c.authority
     common = {"authority": authority, "levels": [{"id": lv, "title": m.LEVEL_TITLES[lv], "summary": c.levels[lv].summary}
                                                  for lv in m.LEVELS]}
+    common.update(contacts=la.contacts(authority), service=la.service(authority), offline_copy=offline_copy,
+                  download=Markup(la.download_path(authority)) if download else None, site_url=Markup(authority.site_url or ""),
+                  last_changed={f"{k}/{i}": v for (k, i), v in editions.last_changed(c).items()})
     guide = sorted(c.pages.values(), key=lambda p: (p.order, p.title))
     pages: dict[str, str] = {}
 
@@ -201,9 +208,10 @@ def render_pages(c: Content) -> dict[str, str]:
     put("glossary.md", "glossary.md.j2", terms=terms)
     put("guide/index.md", "guide-index.md.j2", guide=guide)
     for page in guide:
-        put(f"guide/{page.id}.md", "guide-page.md.j2", page=page, body=Markup(page.body))
+        put(f"guide/{page.id}.md", "guide-page.md.j2", page=page, body=Markup(la.fill(page.body, authority, f"{c.root.name}/pages/{page.id}.md")))
+    put("what-changed.md", "what-changed.md.j2", **editions.page_data(*editions.previous_changes(c), authority))
     abbrs = abbreviations(c)
-    return {path: _with_abbreviations(text, abbrs) for path, text in pages.items()}
+    return search.tune(c, {path: _with_abbreviations(text, abbrs) for path, text in pages.items()})
 
 
 def _term_link(t: m.Term) -> str | None:
@@ -242,16 +250,19 @@ def write_tree(files: dict[str, str | bytes], out_dir: Path) -> int:
     return written
 
 
-def outputs(c: Content) -> dict[str, str | bytes]:
-    """Every file of the generated docs folder."""
-    files: dict[str, str | bytes] = dict(render_pages(c))
+def outputs(c: Content, **options) -> dict[str, str | bytes]:
+    """Every file of the generated docs folder. Options go to render_pages."""
+    files: dict[str, str | bytes] = dict(render_pages(c, **options))
+    files.update(la.assets(c.authority, c.root))
     return files
 
 
-def generate(content_dir: str | Path, out_dir: str | Path) -> Content:
-    """Load and validate content_dir, then make out_dir the generated Markdown site. Raises ContentErrors."""
+def generate(content_dir: str | Path, out_dir: str | Path, authority: str | Path | None = None, **options) -> Content:
+    """Load and validate content_dir, then make out_dir the generated Markdown site. Raises ContentErrors.
+    `authority`: an authority config file to use instead of the content folder's authority.yml."""
     c = load(content_dir)
-    write_tree(outputs(c), Path(out_dir))
+    la.use(c, authority)
+    write_tree(outputs(c, **options), Path(out_dir))
     return c
 
 

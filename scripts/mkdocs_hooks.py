@@ -21,6 +21,13 @@ def on_startup(command, dirty):
     _serving = command == "serve"
 
 
+def on_config(config):
+    # SEN_DOCS lets `make serve` (and the benchmark) preview another content set without touching build/docs.
+    if _serving and os.environ.get("SEN_DOCS"):
+        config["docs_dir"] = str(Path(os.environ["SEN_DOCS"]).resolve())
+    return config
+
+
 def on_pre_build(config):
     if not _serving:
         return

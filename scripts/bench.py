@@ -1,0 +1,431 @@
+# The benchmark (`make bench`): build scaling, overhead against a plain build, live preview, page weight, search,
+# extraction and the Zensical successor, each measured in one run. In: the content. Out: BENCHMARKS.md.
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "build" / "bench"
+PY = sys.executable
+ZENSICAL = ROOT / ".venv-bench" / "bin" / "zensical"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+# Budgets (issue 8).
+BUDGET_OVERHEAD = 1.25
+BUDGET_PREVIEW_S = 2.0
+BUDGET_NEED_HTML_KB = 30
+BUDGET_FIRST_VISIT_KB = 350
+BUDGET_SEARCH_MS = 150
+
+
+def run(cmd: list[str], **kw) -> float:
+    """Run a command; return its wall time in seconds (fails loudly on a non-zero exit)."""
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, env=ENV, capture_output=True, text=True, **kw)
+    took = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"bench: {' '.join(map(str, cmd))} failed:\n{proc.stderr[-2000:]}")
+    return took
+
+
+def median_of(n: int, fn) -> float:
+    return statistics.median(fn() for _ in range(n))
+
+
+# ---------------------------------------------------------------- 1, 2, 7: build scaling, overhead, Zensical
+
+
+PLAIN = """
+import sys
+from mkdocs.config import load_config
+from mkdocs.commands.build import build
+cfg = load_config(config_file=sys.argv[1], docs_dir=sys.argv[2], site_dir=sys.argv[3], hooks=[])
+build(cfg)
+"""
+
+
+ZENSICAL_REFUSED: list[str] = []  # options Zensical refused, removed so the rest can still be timed
+
+
+def zensical_config(docs: Path, folder: Path, drop: list[tuple[str, str]] = ()) -> Path:
+    """Zensical wants docs_dir inside the config's folder: write a copy of mkdocs.yml beside the docs,
+    without the plugin options in `drop` ((plugin, option) pairs Zensical refused)."""
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # python tags are not needed here
+    cfg = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    cfg.update(docs_dir=docs.name, site_dir="zsite", hooks=[str(ROOT / "scripts" / "mkdocs_hooks.py")])
+    cfg["theme"]["custom_dir"] = str(ROOT / "overrides")
+    for plugin, option in drop:
+        for entry in cfg.get("plugins", []):
+            if isinstance(entry, dict) and isinstance(entry.get(plugin), dict):
+                entry[plugin].pop(option, None)
+    path = folder / "zensical.yml"
+    path.write_text(yaml.safe_dump(cfg, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def zensical_build(docs: Path, folder: Path) -> float:
+    """Time a Zensical build; options it refuses are noted and dropped, then it is tried again."""
+    import re
+
+    drop: list[tuple[str, str]] = []
+    for _ in range(8):
+        cfg = zensical_config(docs, folder, drop)
+        start = time.perf_counter()
+        proc = subprocess.run([str(ZENSICAL), "build", "-c", "-f", str(cfg)], cwd=folder, env=ENV,
+                              capture_output=True, text=True)
+        took = time.perf_counter() - start
+        if proc.returncode == 0:
+            return took
+        match = re.search(r"unknown (\w+) option: (\w+)", proc.stderr + proc.stdout)
+        if not match:
+            raise SystemExit(f"bench: zensical failed:\n{(proc.stderr + proc.stdout)[-2000:]}")
+        note = f"`plugins.{match.group(1)}.{match.group(2)}` is refused (\"{match.group(0)}\")"
+        if note not in ZENSICAL_REFUSED:
+            ZENSICAL_REFUSED.append(note)
+        drop.append((match.group(1), match.group(2)))
+    raise SystemExit("bench: zensical kept refusing options")
+
+
+def count_pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("index.html"))
+
+
+def build_scaling(factors: list[int], runs: int) -> list[dict]:
+    from scripts.bench_synth import clone
+
+    rows = []
+    for f in factors:
+        folder = BENCH / f"x{f}"
+        content, docs, site, plain_site = folder / "content", folder / "docs", folder / "site", folder / "plain"
+        folder.mkdir(parents=True, exist_ok=True)
+        clone(ROOT / "content", content, f)
+        n = runs if f <= 10 else max(1, runs - 2)
+
+        def gen():
+            shutil.rmtree(docs, ignore_errors=True)
+            return run([PY, "-m", "scripts.generate", str(content), str(docs)])
+
+        t_gen = median_of(n, gen)
+        t_full = median_of(n, lambda: run([PY, "-m", "scripts.build", "--content", str(content), "--site", str(site),
+                                          "--docs", str(docs)]))
+        t_plain = median_of(n, lambda: run([PY, "-c", PLAIN, str(ROOT / "mkdocs.yml"), str(docs), str(plain_site)]))
+        row = {"factor": f, "runs": n, "pages": count_pages(site), "gen": t_gen, "full": t_full, "plain": t_plain,
+               "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6}
+        if ZENSICAL.exists():
+            row["zensical"] = median_of(n, lambda: zensical_build(docs, folder))
+            row["zensical_pages"] = count_pages(folder / "zsite")
+        rows.append(row)
+        print(f"  x{f}: {row['pages']} pages, generation {t_gen:.2f}s, full {t_full:.2f}s, plain {t_plain:.2f}s"
+              + (f", zensical {row['zensical']:.2f}s" if "zensical" in row else ""), flush=True)
+    return rows
+
+
+def zensical_differences(folder: Path) -> list[str]:
+    """Compare the MkDocs and Zensical builds of the same Markdown: what our site loses or changes."""
+    ours, theirs = folder / "plain", folder / "zsite"
+    if not theirs.exists():
+        return ["Zensical was not run (its virtual environment is missing)."]
+    notes = [f"Configuration: {r}; the option was removed to time the rest." for r in ZENSICAL_REFUSED]
+    a = {str(p.relative_to(ours)) for p in ours.rglob("*") if p.is_file()}
+    b = {str(p.relative_to(theirs)) for p in theirs.rglob("*") if p.is_file()}
+    pages_a = {p for p in a if p.endswith("index.html")}
+    pages_b = {p for p in b if p.endswith("index.html")}
+    notes.append(f"Pages: MkDocs {len(pages_a)}, Zensical {len(pages_b)}; missing under Zensical: "
+                 f"{sorted(pages_a - pages_b)[:5] or 'none'}")
+    extra = sorted(p for p in a - b if not p.startswith("assets/") and not p.endswith("index.html"))
+    notes.append(f"Files MkDocs writes that Zensical does not (outside assets/): {extra[:8] or 'none'}")
+    need = next(iter(sorted((ours / "needs").glob("*/index.html"))), None)
+    if need:
+        rel = need.relative_to(ours)
+        html_a = need.read_text(encoding="utf-8")
+        html_b = (theirs / rel).read_text(encoding="utf-8") if (theirs / rel).exists() else ""
+        for label, probe in [("abbreviation tooltips (<abbr>)", "<abbr"), ("content tabs", "tabbed-set"),
+                             ("meta description", 'name="description"'), ("level anchors", 'id="school-age-sen-support"'),
+                             ("Content-Security-Policy meta tag", "Content-Security-Policy"),
+                             ("our extra.js", "extra.js"), ("our extra.css", "extra.css")]:
+            if (probe in html_a) != (probe in html_b):
+                notes.append(f"{label}: MkDocs {'has' if probe in html_a else 'lacks'} it, "
+                             f"Zensical {'has' if probe in html_b else 'lacks'} it")
+            else:
+                notes.append(f"{label}: same in both ({'present' if probe in html_a else 'absent'})")
+    search_b = sorted(p for p in b if "search" in p)[:3]
+    notes.append(f"Search index: MkDocs search/search_index.json; Zensical writes {search_b or 'no search files'}")
+    return notes
+
+
+# ---------------------------------------------------------------- 3: live preview
+
+
+def live_preview(factor: int, timeout: float = 120.0) -> float:
+    """Seconds from saving a need's YAML to `make serve` serving the regenerated page."""
+    content = BENCH / f"x{factor}" / "content"
+    docs = BENCH / f"x{factor}" / "serve-docs"
+    need = sorted((content / "needs").glob("*.yml"))[0]
+    port = 8800 + factor
+    run([PY, "-m", "scripts.generate", str(content), str(docs)])
+    proc = subprocess.Popen(
+        [PY, "-m", "mkdocs", "serve", "--dirty", "--no-livereload", "-a", f"127.0.0.1:{port}", "-f", "mkdocs.yml"],
+        cwd=ROOT, env={**ENV, "SEN_CONTENT": str(content), "SEN_DOCS": str(docs)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    url = f"http://127.0.0.1:{port}/needs/{need.stem}/"
+    try:
+        _wait_for(url, None, timeout)
+        marker = f"Preview marker {time.time_ns()}"
+        text = need.read_text(encoding="utf-8")
+        start = time.perf_counter()
+        need.write_text(text.replace("\nsummary: ", f"\nsummary: {marker}. ", 1), encoding="utf-8")
+        _wait_for(url, marker, timeout)
+        took = time.perf_counter() - start
+        need.write_text(text, encoding="utf-8")
+        return took
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(10)
+
+
+def _wait_for(url: str, marker: str | None, timeout: float) -> None:
+    end = time.perf_counter() + timeout
+    while time.perf_counter() < end:
+        try:
+            body = urllib.request.urlopen(url, timeout=5).read().decode("utf-8", "replace")
+            if marker is None or marker in body:
+                return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise SystemExit(f"bench: {url} did not show the change within {timeout:.0f}s")
+
+
+# ---------------------------------------------------------------- 4, 6: page weight and search (browser)
+
+
+def page_weight(site: Path) -> dict:
+    """Compressed bytes (gzip -6 of each response, as a static host sends them) for first and warm visits."""
+    sys.path.insert(0, str(ROOT))
+    from tests.browser import browser_context, serve
+
+    need = sorted((site / "needs").glob("*/index.html"))[0].parent.name
+    out = {"need": need}
+    with serve(site) as url, browser_context() as ctx:
+        for label, path in [("home", ""), ("need", f"needs/{need}/")]:
+            sizes = {}
+            page = ctx.new_page()
+            page.on("response", lambda r: sizes.__setitem__(r.url, r))
+            page.goto(url + path, wait_until="networkidle")
+            total = 0
+            for r in sizes.values():
+                try:
+                    total += len(gzip.compress(r.body(), 6)) if r.status == 200 else 0
+                except Exception:  # noqa: BLE001 - a response without a body (redirect, 304) weighs nothing here
+                    pass
+            out[f"{label}_first_kb"] = total / 1024
+            page.close()
+        # warm cache: a second page after the need page, same browser profile
+        sizes = {}
+        page = ctx.new_page()
+        page.on("response", lambda r: sizes.__setitem__(r.url, r))
+        page.goto(url + "strategies/", wait_until="networkidle")
+        out["second_visit_kb"] = sum(len(gzip.compress(r.body(), 6)) for r in sizes.values()
+                                     if r.status == 200 and not r.from_service_worker and r.request.resource_type
+                                     in ("document", "fetch", "xhr") or False) / 1024
+        page.close()
+    html = (site / "needs" / need / "index.html").read_bytes()
+    out["need_html_kb"] = len(gzip.compress(html, 6)) / 1024
+    index = site / "search" / "search_index.json"
+    out["search_index_kb"] = index.stat().st_size / 1024
+    out["search_index_per_page_kb"] = out["search_index_kb"] / count_pages(site)
+    return out
+
+
+def search_latency(site: Path, queries: list[str]) -> dict:
+    """Keystroke-to-results time in headless chromium, per query (ms)."""
+    sys.path.insert(0, str(ROOT))
+    from tests.browser import browser_context, serve
+
+    times = []
+    with serve(site) as url, browser_context() as ctx:
+        page = ctx.new_page()
+        page.goto(url, wait_until="networkidle")
+        page.wait_for_function("() => document.querySelector('.md-search__input') !== null")
+        for q in queries:
+            page.click(".md-search__input")
+            page.fill(".md-search__input", "")
+            page.wait_for_timeout(50)
+            ms = page.evaluate("""async (q) => {
+                const input = document.querySelector('.md-search__input');
+                const list = document.querySelector('.md-search-result__list');
+                const meta = document.querySelector('.md-search-result__meta');
+                return await new Promise(resolve => {
+                    const start = performance.now();
+                    const obs = new MutationObserver(() => {
+                        if (list.children.length || /no matching/i.test(meta.textContent)) {
+                            obs.disconnect(); resolve(performance.now() - start);
+                        }
+                    });
+                    obs.observe(list, {childList: true, subtree: true});
+                    obs.observe(meta, {childList: true, characterData: true, subtree: true});
+                    input.value = q;
+                    input.dispatchEvent(new KeyboardEvent('keyup', {key: q.slice(-1), bubbles: true}));
+                    input.dispatchEvent(new Event('input', {bubbles: true}));
+                    setTimeout(() => { obs.disconnect(); resolve(null); }, 5000);
+                });
+            }""", q)
+            if ms is not None:
+                times.append(ms)
+        page.close()
+    times.sort()
+    if not times:
+        return {"queries": len(queries), "answered": 0}
+    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+    return {"queries": len(queries), "answered": len(times), "median_ms": statistics.median(times), "p95_ms": p95}
+
+
+def search_queries() -> list[str]:
+    path = ROOT / "tests" / "search_queries.yml"
+    if path.exists():
+        import yaml
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        items = data.get("queries", data) if isinstance(data, dict) else data
+        return [q["query"] if isinstance(q, dict) else str(q) for q in items]
+    return ["autism", "dyslexia", "ADHD", "can't sit still", "hearing aids", "EHC plan", "anxiety", "SENCO"]
+
+
+# ---------------------------------------------------------------- 5: extraction
+
+
+def extraction() -> dict | None:
+    try:
+        from scripts import bench_extract
+    except ImportError:
+        return None
+    fn = getattr(bench_extract, "measure", None)
+    return fn() if fn else None
+
+
+# ---------------------------------------------------------------- report
+
+
+def machine() -> str:
+    mem = ""
+    try:
+        kb = int(next(line for line in open("/proc/meminfo") if line.startswith("MemTotal")).split()[1])
+        mem = f", {kb / 1024 / 1024:.0f} GiB memory"
+    except (OSError, StopIteration, ValueError):
+        pass
+    return f"{platform.machine()}, {os.cpu_count()} cores{mem}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Measure build, preview, page weight, search and extraction.")
+    parser.add_argument("--factors", default="1,10,50", help="content sizes to build (default 1,10,50)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median; 50x uses fewer)")
+    parser.add_argument("--out", default=str(ROOT / "BENCHMARKS.md"))
+    args = parser.parse_args(argv)
+    factors = [int(x) for x in args.factors.split(",")]
+    print("bench: build scaling", flush=True)
+    rows = build_scaling(factors, args.runs)
+    print("bench: live preview", flush=True)
+    preview = {f: live_preview(f) for f in factors if f <= 10}
+    print("bench: page weight and search", flush=True)
+    weight = page_weight(BENCH / f"x{factors[0]}" / "site")
+    big = next((f for f in factors if f == 10), factors[-1])
+    search = search_latency(BENCH / f"x{big}" / "site", search_queries())
+    print("bench: extraction", flush=True)
+    extract = extraction()
+    diffs = zensical_differences(BENCH / f"x{factors[0]}")
+    report = render(rows, preview, weight, search, big, extract, diffs)
+    Path(args.out).write_text(report, encoding="utf-8")
+    print(report)
+    return 0
+
+
+def _ok(flag: bool) -> str:
+    return "met" if flag else "MISSED"
+
+
+def render(rows, preview, weight, search, big, extract, diffs) -> str:
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Written by `make bench` on {time.strftime('%Y-%m-%d %H:%M %Z')}. Machine: {machine()}.",
+        "Every figure below comes from the same run; ratios compare measurements taken in that run.",
+        "",
+        "## 1-2. Build scaling and overhead against a plain MkDocs build",
+        "",
+        "Synthetic content is the real content cloned (needs, strategies and plans with new ids). "
+        "*Generation* is `python -m scripts.generate`; *full* is `python -m scripts.build` (validate, generate, "
+        "strict MkDocs build, swap into place); *plain* is a MkDocs build of the already-generated Markdown with no "
+        "hooks. Times are medians.",
+        "",
+        "| size | runs | pages | generation (s) | full build (s) | plain build (s) | generation share | "
+        "ms per page (full) | full / plain | budget 1.25x | Zensical (s) | site (MB) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        ratio = r["full"] / r["plain"]
+        lines.append(
+            f"| {r['factor']}x | {r['runs']} | {r['pages']} | {r['gen']:.2f} | {r['full']:.2f} | {r['plain']:.2f} | "
+            f"{r['gen'] / r['full']:.0%} | {1000 * r['full'] / r['pages']:.1f} | {ratio:.2f} | "
+            f"{_ok(ratio <= BUDGET_OVERHEAD)} | {r.get('zensical', float('nan')):.2f} | {r['site_mb']:.1f} |")
+    if len(rows) > 1:
+        a, b = rows[0], rows[-1]
+        growth = (b["full"] / a["full"]) / (b["pages"] / a["pages"])
+        lines += ["", f"From {a['factor']}x to {b['factor']}x the page count grows {b['pages'] / a['pages']:.1f}x and "
+                  f"the full build time {b['full'] / a['full']:.1f}x: time per page changes by a factor of "
+                  f"{growth:.2f} (1.00 is exactly linear)."]
+    lines += ["", "## 3. Live preview", "",
+              "Time from saving one need's YAML to `make serve` (mkdocs serve --dirty, with the hook regenerating "
+              "changed pages only) serving the new text.", "",
+              "| size | seconds | budget (1x) |", "|---|---|---|"]
+    for f, t in preview.items():
+        lines.append(f"| {f}x | {t:.2f} | {_ok(t < BUDGET_PREVIEW_S) if f == 1 else '-'} |")
+    w = weight
+    lines += ["", "## 4. Page weight", "",
+              "Compressed bytes are each response gzipped at level 6, as a static host would send it.", "",
+              "| what | KB | budget |", "|---|---|---|",
+              f"| need page HTML ({w['need']}) | {w['need_html_kb']:.1f} | < {BUDGET_NEED_HTML_KB} KB: "
+              f"{_ok(w['need_html_kb'] < BUDGET_NEED_HTML_KB)} |",
+              f"| first visit, home page, all requests | {w['home_first_kb']:.1f} | < {BUDGET_FIRST_VISIT_KB} KB: "
+              f"{_ok(w['home_first_kb'] < BUDGET_FIRST_VISIT_KB)} |",
+              f"| first visit, need page, all requests | {w['need_first_kb']:.1f} | < {BUDGET_FIRST_VISIT_KB} KB: "
+              f"{_ok(w['need_first_kb'] < BUDGET_FIRST_VISIT_KB)} |",
+              f"| second page, warm cache (documents and data fetched) | {w['second_visit_kb']:.1f} | - |",
+              f"| search index, whole site (uncompressed) | {w['search_index_kb']:.1f} | - |",
+              f"| search index per page (uncompressed) | {w['search_index_per_page_kb']:.2f} | - |"]
+    lines += ["", "## 5. Extraction", ""]
+    if extract:
+        lines += [extract if isinstance(extract, str) else "```\n" + json.dumps(extract, indent=2) + "\n```"]
+    else:
+        lines += ["Not measured in this run (scripts/bench_extract.py has no `measure()`)."]
+    lines += ["", f"## 6. Search (on the {big}x site)", ""]
+    if search.get("answered"):
+        lines += [f"{search['answered']} of {search['queries']} queries answered; keystroke to results: median "
+                  f"{search['median_ms']:.0f} ms, 95th percentile {search['p95_ms']:.0f} ms (budget: median under "
+                  f"{BUDGET_SEARCH_MS} ms: {_ok(search['median_ms'] < BUDGET_SEARCH_MS)})."]
+    else:
+        lines += ["No query was answered within 5 s."]
+    lines += ["", "## 7. The successor engine: Zensical", "",
+              "The same generated Markdown built by Zensical (times in the table above). What differs:", ""]
+    lines += [f"- {d}" for d in diffs]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
