@@ -1,0 +1,82 @@
+# Search tuning without a browser: the word separator, the keywords each page gets, and the front matter they go in.
+import re
+
+import yaml
+
+from scripts import search
+from tests.conftest import CONFIG
+
+
+def words(text: str) -> list[str]:
+    """Split text the way Material's search does: at every match of the separator, then lower-case."""
+    return [w.lower() for w in re.split(search.separator(), text) if w]
+
+
+def test_mkdocs_uses_the_generated_separator():
+    loader = type("L", (yaml.SafeLoader,), {})
+    loader.add_multi_constructor("", lambda *_: None)  # mkdocs.yml has !ENV and !!python tags
+    config = yaml.load(CONFIG.read_text(encoding="utf-8"), Loader=loader)
+    plugin = next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
+    assert plugin["separator"] == search.separator(), "run `python -m scripts.search` and paste the line into mkdocs.yml"
+    assert plugin["fields"]["title"]["boost"] > plugin["fields"]["text"]["boost"]
+    assert plugin["fields"]["tags"]["boost"] > plugin["fields"]["text"]["boost"]
+
+
+def test_separator_splits_hyphens_slashes_and_punctuation():
+    assert words("post-16") == ["post", "16"]
+    assert words("sensory and/or physical") == ["sensory", "physical"]
+    assert words("(ADHD), SEMH; dyslexia.") == ["adhd", "semh", "dyslexia"]
+    assert words("Year 11 – college") == ["year", "11", "college"]
+    assert words("fish &amp; chips &#39;x&#39;") == ["fish", "chips", "x"]
+
+
+def test_separator_handles_apostrophes_however_typed():
+    assert words("won't") == words("won’t") == words("WON'T") == ["won"]
+    assert words("my child can't sit still") == ["child", "sit", "still"]
+    assert words("Asperger's") == words("Asperger’s") == ["asperger"]
+    assert words("parents' views") == ["parents", "views"]
+    assert words("o'clock") == ["o'clock"]
+
+
+def test_separator_drops_stop_words_and_plural_ies():
+    assert words("What is a SENCO") == ["senco"]
+    assert words("I disagree with THE school") == ["disagree", "school"]
+    assert words("social stories") == ["social", "stor"]
+    assert words("theory within") == ["theory", "within"]  # only whole stop words go
+    assert len(search.STOP_WORDS) == len(set(search.STOP_WORDS)) == 119
+
+
+def test_keywords_come_from_also_known_as_and_glossary_links(content):
+    kw = search.keywords(content)
+    autism = kw["needs/autism.md"]
+    assert autism[0] == "Autism" and "ASD" in autism and "autisim" in autism
+    assert [w.lower() for w in autism].count("autism") == 1
+    assert "SENCO" in kw["roles/senco.md"]
+    assert "EHCP" in kw["levels/ehc.md"] and "Education, Health and Care plan" in kw["levels/ehc.md"]
+
+
+def test_tune_adds_front_matter_that_yaml_reads(content):
+    pages = {"needs/autism.md": '---\ntitle: "Autism"\n---\n\n# Autism\n', "plans/x.md": "---\ntitle: x\n---\n",
+             "plans/index.md": "---\ntitle: Plans\n---\n", "glossary.md": "---\ntitle: G\n---\n"}
+    out = search.tune(content, pages)
+    meta = yaml.safe_load(out["needs/autism.md"].split("---\n")[1])
+    assert meta["title"] == "Autism" and meta["search"] == {"boost": 2} and "on the spectrum" in meta["tags"]
+    assert yaml.safe_load(out["plans/x.md"].split("---\n")[1])["search"] == {"boost": 0.5}
+    assert out["plans/index.md"] == pages["plans/index.md"] and out["glossary.md"] == pages["glossary.md"]
+    assert "needs/nowhere.md" not in out
+
+
+def test_keywords_are_escaped_for_the_search_results(content):
+    need = next(iter(content.needs.values()))
+    saved = need.also_known_as
+    need.also_known_as = ["<img src=x onerror=alert(1)>"]
+    try:
+        tags = search.front_matter(content)[f"needs/{next(iter(content.needs))}.md"]["tags"]
+    finally:
+        need.also_known_as = saved
+    assert "&lt;img src=x onerror=alert(1)&gt;" in tags
+
+
+def test_main_prints_the_mkdocs_line(capsys):
+    assert search.main() == 0
+    assert capsys.readouterr().out.startswith("      separator: '")
