@@ -223,17 +223,87 @@ class Sources(Model):
     sources: list[Source] = Field(min_length=1)
 
 
+# ---- The authority configuration (authority.yml) and the small types only it uses.
+HEX_COLOUR = r"^#[0-9a-fA-F]{6}$"
+HTTPS_URL = r"^https://[^\s()<>\"']+$"
+EMAIL = r"^[^@\s()<>\"']+@[^@\s()<>\"']+\.[^@\s()<>\"']+$"
+PHONE = r"^\+?[0-9][0-9 ]{5,20}$"
+
+
+def contrast_with_white(hex_colour: str) -> float:
+    """WCAG 2.2 contrast ratio of a #rrggbb colour against white."""
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(int(hex_colour[i:i + 2], 16) / 255) for i in (1, 3, 5))
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
+
+
+class Colours(Model):
+    """Brand colours. White header text sits on `primary`, and links use `primary` (and `accent` on hover) on a
+    white page, so each must reach the WCAG 2.2 AA contrast of 4.5:1 against white."""
+
+    primary: str = Field(pattern=HEX_COLOUR, description="Header and link colour, #rrggbb")
+    accent: Optional[str] = Field(None, pattern=HEX_COLOUR, description="Hover and highlight colour, #rrggbb")
+
+    @field_validator("primary", "accent")
+    @classmethod
+    def _contrast(cls, value):
+        if value is not None and re.fullmatch(HEX_COLOUR, value) and contrast_with_white(value) < 4.5:
+            raise ValueError(f"{value} has a contrast of {contrast_with_white(value):.1f}:1 with white; "
+                             "it needs at least 4.5:1 (use a darker colour)")
+        return value
+
+
+class ServiceContact(Model):
+    """A service people are sent to, with the ways to reach it."""
+
+    name: Text
+    phone: Optional[str] = Field(None, pattern=PHONE)
+    email: Optional[str] = Field(None, pattern=EMAIL)
+    url: Optional[str] = Field(None, pattern=HTTPS_URL)
+
+
+class PastEdition(Model):
+    """An earlier published edition, for the "What changed in this edition" page."""
+
+    edition: Text
+    date: dt.date
+    revision: Optional[str] = Field(None, description="The git commit or tag the edition was published from")
+    snapshot: Optional[str] = Field(None, description="A snapshot file (python -m scripts.editions snapshot), "
+                                    "relative to this file; used first, so the page builds without git history")
+
+
 class Authority(Model):
-    """content/authority.yml: everything specific to one local authority and edition."""
+    """authority.yml: everything specific to one local authority and one edition of its guidance. The build reads
+    it from the content folder, or from the file given with `make site CONFIG=...`."""
 
     name: Text = Field(description="The local authority's name")
     site_name: Text
+    site_url: Optional[str] = Field(None, pattern=HTTPS_URL, description="Where the site is published")
     edition: Text
     edition_date: dt.date
-    contact_email: Optional[str] = None
-    contact_phone: Optional[str] = None
-    local_offer_url: Optional[str] = None
-    disagreement_service: Optional[Text] = None
+    previous_editions: list[PastEdition] = Field(default_factory=list, description="Earlier editions, oldest first")
+    contact_email: Optional[str] = Field(None, pattern=EMAIL)
+    contact_phone: Optional[str] = Field(None, pattern=PHONE)
+    contact_url: Optional[str] = Field(None, pattern=HTTPS_URL, description="A contact page on the authority's website")
+    local_offer_url: Optional[str] = Field(None, pattern=HTTPS_URL)
+    disagreement_service: Optional[ServiceContact] = Field(None, description="The local disagreement resolution service")
+    logo: Optional[str] = Field(None, description="Logo image (.svg or .png), relative to this file")
+    colours: Optional[Colours] = None
+    sources: list[Source] = Field(default_factory=list, description="This authority's own documents (threshold "
+                                  "guidance, process binder): each replaces the sources.yml entry with the same id")
+
+    @field_validator("disagreement_service", mode="before")
+    @classmethod
+    def _service_name_only(cls, value):
+        return {"name": value} if isinstance(value, str) else value
+
+    @field_validator("logo")
+    @classmethod
+    def _logo_type(cls, value):
+        if value is not None and not value.lower().endswith((".svg", ".png")):
+            raise ValueError("use an .svg or .png file")
+        return value
 
 
 # Folder name -> model, for the one-file-per-item kinds.
