@@ -3,12 +3,16 @@ PY      := .venv/bin/python
 CONTENT ?= content
 SITE    ?= site
 DOCS    ?= build/docs
+# The local authority's configuration (name, contacts, logo, colours, editions); OFFLINE=1 also builds the
+# offline copy and puts its zip in $(SITE)/downloads/.
+CONFIG  ?= $(CONTENT)/authority.yml
+OFFLINE ?= 1
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test validate schema coverage clean browser bench
+.PHONY: site serve test validate schema coverage clean browser bench what-changed
 
 site: .venv/.installed  ## Validate content, generate pages and build the site into site/
-	$(PY) -m scripts.build --content $(CONTENT) --site $(SITE) --docs $(DOCS)
+	$(PY) -m scripts.build --content $(CONTENT) --site $(SITE) --docs $(DOCS) --authority $(CONFIG)$(if $(filter 1,$(OFFLINE)), --offline)
 
 serve: .venv/.installed  ## Live preview on http://127.0.0.1:8000/ that regenerates when content/ changes
 	$(PY) -m scripts.generate $(CONTENT) $(DOCS)
@@ -35,6 +39,10 @@ bench: .venv/.installed .venv-bench/bin/zensical node_modules/.installed browser
 	test -x .venv-bench/bin/python || python3 -m venv .venv-bench
 	.venv-bench/bin/python -m pip install --quiet -r requirements-bench.txt
 	touch $@
+
+what-changed: .venv/.installed  ## Compare two editions: make what-changed OLD=HEAD~5 [NEW=content] (folders, git revisions or snapshots)
+	$(PY) -m scripts.editions $(OLD) $(or $(NEW),$(CONTENT)) -o build/what-changed.md
+	$(PY) -m scripts.editions $(OLD) $(or $(NEW),$(CONTENT)) --text
 
 clean:  ## Remove generated files (keeps .venv)
 	rm -rf build site site.new-* site.old .pytest_cache .coverage htmlcov

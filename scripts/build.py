@@ -16,7 +16,9 @@ from mkdocs.commands.build import build as mkdocs_build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import MkDocsException  # noqa: E402
 
-from .generate import generate  # noqa: E402
+from . import authority as la  # noqa: E402
+from . import offline as off  # noqa: E402
+from .generate import generate, write_tree  # noqa: E402
 from .load import ContentErrors  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,9 +35,16 @@ class _Collect(logging.Handler):
         self.lines.append(f"mkdocs: {record.levelname.lower()}: {record.getMessage().splitlines()[0]}")
 
 
-def mkdocs_site(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
-    """Run a strict MkDocs build of docs_dir into site_dir (raises MkDocsException on any warning)."""
-    cfg = load_config(config_file=str(config_file), strict=True, docs_dir=str(docs_dir), site_dir=str(site_dir))
+def mkdocs_site(config_file: Path, docs_dir: Path, site_dir: Path, authority=None, adjust=None) -> None:
+    """Run a strict MkDocs build of docs_dir into site_dir (raises MkDocsException on any warning). `authority`
+    (an Authority) sets the site name, address, footer and logo on top of mkdocs.yml; `adjust(cfg)` may change more."""
+    options = la.mkdocs_options(authority) if authority else {}
+    cfg = load_config(config_file=str(config_file), strict=True, docs_dir=str(docs_dir), site_dir=str(site_dir),
+                      **options)
+    if authority:
+        la.adjust_mkdocs(cfg, authority)
+    if adjust:
+        adjust(cfg)
     cfg.plugins.on_startup(command="build", dirty=False)
     try:
         mkdocs_build(cfg)
@@ -55,9 +64,15 @@ def swap_in(new: Path, site: Path) -> None:
         shutil.rmtree(old)
 
 
-def build(content: Path, site: Path, docs: Path, config_file: Path) -> int:
+def build(content: Path, site: Path, docs: Path, config_file: Path, authority: Path | None = None,
+          offline: bool = False) -> int:
+    """`authority`: an authority config file instead of the content's authority.yml. `offline`: also build the
+    offline copy (a second MkDocs build, in build/offline) and put its zip in the site."""
+    offline_docs = docs.with_name(docs.name + "-offline")
     try:
-        generate(content, docs)
+        c = generate(content, docs, authority, download=offline)
+        if offline:
+            write_tree(off.docs(c), offline_docs)
     except ContentErrors as exc:
         print("\n".join(exc.errors), file=sys.stderr)
         print(f"build stopped: {site} is unchanged", file=sys.stderr)
@@ -70,7 +85,10 @@ def build(content: Path, site: Path, docs: Path, config_file: Path) -> int:
     logger.addHandler(collect)
     logger.propagate = False
     try:
-        mkdocs_site(config_file, docs, staging)
+        mkdocs_site(config_file, docs, staging, c.authority)
+        if offline:
+            off.build(config_file, offline_docs, docs.parent / "offline", staging / la.download_path(c.authority),
+                      c.authority, mkdocs_site)
     except (MkDocsException, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         for line in collect.lines or [f"mkdocs: error: {exc}"]:
@@ -91,8 +109,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", default="site", type=Path, help="output folder (default: site)")
     parser.add_argument("--docs", default="build/docs", type=Path, help="generated Markdown (default: build/docs)")
     parser.add_argument("--config", default=ROOT / "mkdocs.yml", type=Path, help="MkDocs configuration")
+    parser.add_argument("--authority", type=Path, help="the local authority's configuration (default: authority.yml "
+                        "in the content folder)")
+    parser.add_argument("--offline", action="store_true", help="also build the offline copy and its zip")
     args = parser.parse_args(argv)
-    return build(args.content, args.site, args.docs.resolve(), args.config)
+    return build(args.content, args.site, args.docs.resolve(), args.config, args.authority, args.offline)
 
 
 if __name__ == "__main__":  # pragma: no cover

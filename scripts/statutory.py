@@ -191,13 +191,16 @@ def level_texts(path: Path) -> str:
 
 
 def check_content(root: str | Path) -> list[str]:
-    """Check every guide page (strictly) and every level file (numbers with a cue) under a content folder."""
+    """Check every guide page (strictly) and every YAML item and the glossary (numbers with a cue)."""
     root = Path(root)
     errors = []
     for path in sorted((root / "pages").glob("*.md")):
         errors += [f"{path}: {p}" for p in problems(path.read_text(encoding="utf-8"), strict=True)]
-    for path in sorted((root / "levels").glob("*.yml")):
-        errors += [f"{path}: {p}" for p in problems(level_texts(path), strict=False)]
+    yaml_files = [p for folder in ("levels", "needs", "strategies", "roles", "areas", "plans")
+                  for p in sorted((root / folder).glob("*.yml"))] + [root / "glossary.yml"]
+    for path in yaml_files:
+        if path.exists():
+            errors += [f"{path}: {p}" for p in problems(level_texts(path), strict=False)]
     return errors
 
 

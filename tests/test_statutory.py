@@ -161,3 +161,11 @@ def test_timeline_svg_numbers_match_the_constants():
     words = text[text.index("### The timeline in words"):text.index("## If the answer is no")]
     assert {m.key for m in st.mentions(words)} >= {"weeks_to_decide_whether_to_assess", "weeks_to_final_plan",
                                                      "weeks_to_notify_not_issuing_plan", "days_to_comment_on_draft_plan"}
+
+
+def test_a_wrong_number_in_a_need_file_fails_the_folder_check(minimal):
+    need = minimal / "needs" / "talking.yml"
+    need.write_text(need.read_text().replace("Finds talking hard.",
+                                             "The council must decide within 8 weeks whether to assess.", 1))
+    errors = st.check_content(minimal)
+    assert len(errors) == 1 and "needs/talking.yml" in errors[0] and "says 8 but the law says 6" in errors[0]
