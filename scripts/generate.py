@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from . import model as m
 from . import search
+from . import plan_builder
 from . import authority as la, editions
 from .load import Content, ContentErrors, load
 
@@ -254,6 +255,8 @@ def outputs(c: Content, **options) -> dict[str, str | bytes]:
     """Every file of the generated docs folder. Options go to render_pages."""
     files: dict[str, str | bytes] = dict(render_pages(c, **options))
     files.update(la.assets(c.authority, c.root))
+    # keep last: the plan builder page links the blank Word template when an earlier line has added it
+    files.update(plan_builder.files(c, _env(), files, offline_copy=options.get("offline_copy", False)))
     return files
 
 
