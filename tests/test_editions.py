@@ -80,6 +80,13 @@ def test_page_shows_changed_wording_side_by_side(two_editions):
     assert "| Track progress. | Track progress. |" not in text  # unchanged lines are left out
 
 
+def test_plan_fields_are_labelled(tmp_path):
+    shutil.copytree(MINIMAL, tmp_path / "new")
+    edit_yaml(tmp_path / "new" / "plans" / "sam.yml", lambda d: d["outcomes"][0].update(progress="Sam answered often."))
+    (item,) = ed.diff(load(MINIMAL), load(tmp_path / "new")).items
+    assert [f.label for f in item.fields] == ["Outcomes › number 1 › progress"]
+
+
 def test_highlight_escapes_markdown():
     left, right = ed._highlight("Use a | pipe *here*", "Use a | pipe _there_")
     assert "\\|" in left and "<del>\\*here\\*</del>" in left and "<ins>\\_there\\_</ins>" in right
@@ -175,6 +182,10 @@ def test_revisions_compare_through_git(repo, capsys):
         ed.from_revision("HEAD~9", repo, "content")
     with pytest.raises(ed.EditionError, match="has no folder 'elsewhere'"):
         ed.from_revision("HEAD", repo, "elsewhere")
+    (repo / "content" / "levels" / "ehc.yml").unlink()
+    git(repo, "commit", "-q", "-am", "broken", date="2026-03-01")
+    with pytest.raises(ed.EditionError, match=r"the content at 'HEAD' does not load .*levels/ehc\.yml: file is missing"):
+        ed.from_revision("HEAD", repo, "content")
 
 
 def test_site_page_compares_with_the_previous_edition_revision(repo, capsys):

@@ -5,6 +5,7 @@ import pytest
 
 from scripts import check_links
 from scripts.build import build
+from tests.browser import browser_context
 from tests.conftest import CONFIG, MINIMAL
 
 
@@ -40,9 +41,12 @@ def test_zip_holds_one_folder_with_file_links_and_no_source_maps(built):
 
 
 @pytest.mark.browser
-def test_offline_copy_works_from_disk(built, browser):
-    copy = built["copy"]
-    page = browser.new_page()
+def test_offline_copy_works_from_disk(built):
+    with browser_context() as browser:  # its own browser: no need for the real site the shared one is built for
+        follow_links_and_search(built["copy"], browser.new_page())
+
+
+def follow_links_and_search(copy, page):
     outside = []
     page.on("request", lambda r: None if r.url.startswith(("file:", "data:", "blob:", "about:")) else outside.append(r.url))
     page.goto((copy / "index.html").as_uri())
@@ -67,4 +71,3 @@ def test_offline_copy_works_from_disk(built, browser):
             continue
     assert "strategies/visual-timetable.html" in result.get_attribute("href")
     assert outside == []
-    page.close()
