@@ -16,6 +16,7 @@ from mkdocs.commands.build import build as mkdocs_build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import MkDocsException  # noqa: E402
 
+from . import addresses  # noqa: E402
 from . import authority as la  # noqa: E402
 from . import offline as off  # noqa: E402
 from .generate import generate, write_tree  # noqa: E402
@@ -98,6 +99,11 @@ def build(content: Path, site: Path, docs: Path, config_file: Path, authority: P
     finally:
         logger.removeHandler(collect)
         logger.propagate = True
+    problems = addresses.apply(staging, content)  # redirect pages; no published address lost (scripts/addresses.py)
+    if problems:
+        shutil.rmtree(staging, ignore_errors=True)
+        print("\n".join(problems) + f"\nbuild stopped: {site} is unchanged", file=sys.stderr)
+        return 1
     swap_in(staging, site)
     print(f"built {site} from {content}")
     return 0
