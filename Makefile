@@ -61,3 +61,11 @@ node_modules/.installed: package.json package-lock.json
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
+
+.PHONY: manifest linkcheck-external
+
+manifest: site  ## Add the built site's new pages and per-level anchors to content/published-urls.txt (run deliberately)
+	$(PY) -m scripts.addresses $(CONTENT) $(SITE)
+
+linkcheck-external: site  ## Fetch every external link of the built site (needs the internet; allow-list: tests/external-links-allowed.yml)
+	$(PY) -m scripts.check_external $(SITE)
