@@ -12,7 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import model as m
-from . import search
+from . import finder, opendata, search
 from . import plan_builder
 from . import authority as la, editions
 from .load import Content, ContentErrors, load
@@ -181,7 +181,8 @@ def render_pages(c: Content, download: bool = False, offline_copy: bool = False)
         put(f"areas/{area['id']}.md", "area.md.j2", area=area)
     for nid in c.needs:
         put(f"needs/{nid}.md", "need.md.j2", need=need_view(c, nid))
-    put("strategies/index.md", "strategies-index.md.j2", areas=areas,
+    put("strategies/index.md", "strategies-index.md.j2", areas=areas, filters=finder.filters(c),
+        needs_of=finder.needs_served(c),
         unused=_strategy_list(c, [s for s, a in c.derived.strategy_areas.items() if not a]),
         count=len(c.strategies))
     for sid in c.strategies:
@@ -207,6 +208,7 @@ def render_pages(c: Content, download: bool = False, offline_copy: bool = False)
     terms = [{"anchor": term_anchor(t), "t": t, "link": _term_link(t)}
              for t in sorted(c.glossary.terms, key=lambda t: (t.abbreviation or t.term).lower())]
     put("glossary.md", "glossary.md.j2", terms=terms)
+    put("data/index.md", "data.md.j2", **opendata.page_view(c))
     put("guide/index.md", "guide-index.md.j2", guide=guide)
     for page in guide:
         put(f"guide/{page.id}.md", "guide-page.md.j2", page=page, body=Markup(la.fill(page.body, authority, f"{c.root.name}/pages/{page.id}.md")))
@@ -255,6 +257,8 @@ def outputs(c: Content, **options) -> dict[str, str | bytes]:
     """Every file of the generated docs folder. Options go to render_pages."""
     files: dict[str, str | bytes] = dict(render_pages(c, **options))
     files.update(la.assets(c.authority, c.root))
+    files.update(opendata.files(c))  # data/*.json and their JSON Schemas
+    files.update(finder.files(c))  # strategies/finder.json for the strategy finder's script
     # keep last: the plan builder page links the blank Word template when an earlier line has added it
     files.update(plan_builder.files(c, _env(), files, offline_copy=options.get("offline_copy", False)))
     return files

@@ -19,13 +19,19 @@ FOLDER_SCHEMA = {"areas": "area", "needs": "need", "strategies": "strategy", "pl
                  "levels": "level", "glossary.yml": "glossary", "sources.yml": "sources", "authority.yml": "authority"}
 
 
+def export(cls: type[m.Model], title: str) -> dict:
+    """The JSON Schema of a model (used here for the content files and by scripts/opendata.py for the open data)."""
+    schema = cls.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = title
+    return schema
+
+
 def schemas() -> dict[str, str]:
     """Schema file name -> JSON text."""
     out = {}
     for stem, cls in KINDS.items():
-        schema = cls.model_json_schema(by_alias=True)
-        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        schema["title"] = stem
+        schema = export(cls, stem)
         if cls in m.ITEM_KINDS.values():
             schema["properties"] = {"id": {"type": "string", "description": "Optional; must equal the file name"},
                                     **schema["properties"]}
