@@ -111,19 +111,27 @@ def open_builder(browser, site_url):
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.goto(site_url + "plan-builder/")
+    page.goto(site_url + "plan-builder/", wait_until="domcontentloaded")
     page.wait_for_selector("#pb-form", state="visible")
     assert page.locator("#pb-nojs").is_hidden()
     return page, errors
 
 
 def run_axe(page) -> list[str]:
+    """axe-core's WCAG A and AA violations, in the light and then the dark colour scheme."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(AXE.read_text(encoding="utf-8"))  # not add_script_tag: the page's CSP forbids inline script
-    found = page.evaluate("""tags => axe.run(document, {runOnly: {type: "tag", values: tags}})
-        .then(r => r.violations.map(v => v.id + ": " + v.help + " at " + v.nodes.map(n => n.target.join(" ")).join(", ")))""",
-                          WCAG_TAGS)
-    return found
+    found = []
+    for media, scheme in (("light", "default"), ("dark", "slate"), ("light", "default")):
+        # switch the way a visitor does, with Material's palette toggle
+        page.emulate_media(color_scheme=media)
+        page.evaluate("m => document.querySelector(`input[name=__palette][data-md-color-media*='${m}']`).click()", media)
+        page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=scheme)
+        if len(found) < 2:
+            found.append(page.evaluate("""tags => axe.run(document, {runOnly: {type: "tag", values: tags}}).then(r =>
+                r.violations.map(v => v.id + ": " + v.help + " at " + v.nodes.map(n => n.target.join(" ")).join(", ")))""",
+                                       WCAG_TAGS))
+    return found[0] + found[1]
 
 
 def storage(page) -> str:
@@ -302,7 +310,7 @@ def test_draft_is_stored_only_when_asked_and_can_be_deleted(browser, site_url):
     assert NAME in page.evaluate("localStorage.getItem('sen-plan-builder-draft')")
     assert not any(t in page.evaluate("JSON.stringify(Object.entries(sessionStorage))") for t in TYPED)
 
-    page.reload()
+    page.reload(wait_until="domcontentloaded")
     page.wait_for_selector("#pb-form", state="visible")
     assert "saved draft has been opened" in page.inner_text("#pb-save-status")
     assert page.input_value("#pb-name") == NAME and page.is_checked("#pb-need-autism")
@@ -312,7 +320,7 @@ def test_draft_is_stored_only_when_asked_and_can_be_deleted(browser, site_url):
     page.click("#pb-delete")
     assert page.evaluate("localStorage.getItem('sen-plan-builder-draft')") is None
     assert not any(t in storage(page) for t in TYPED)
-    page.reload()
+    page.reload(wait_until="domcontentloaded")
     page.wait_for_selector("#pb-form", state="visible")
     assert page.input_value("#pb-name") == "" and not page.is_checked("#pb-need-autism")
     assert errors == []

@@ -379,7 +379,7 @@
     sec.appendChild(el("h2", { id: "pb-plan-title", text: plan.title }));
     sec.setAttribute("aria-labelledby", "pb-plan-title");
     sec.appendChild(heading(0));
-    sec.appendChild(el("table", { class: "pb-details" }, [el("tbody", {}, data.docx.details.map(function (label, i) {
+    sec.appendChild(el("table", {}, [el("tbody", {}, data.docx.details.map(function (label, i) {
       return el("tr", {}, [el("th", { scope: "row", text: label }), el("td", { text: plan.details[i] })]);
     }))]));
     sec.appendChild(heading(1));
