@@ -25,6 +25,9 @@ cannot could dear did do does either else ever every for from get got had has ha
 if in into is it its just least let like likely may me might most must my neither no nor not of off often on only or
 other our own rather said say says she should since so some than that the their them then there these they this tis
 to too twas us wants was we were what when where which while who whom why will with would yet you your""".split()
+# Words parents put before almost every question ("my child ...", "my son ..."): on nearly every page, so they find
+# nothing in particular, and "child*" would rank pages about childhood above the need the parent describes.
+FAMILY_WORDS = "child children son sons daughter daughters kid kids".split()
 
 # Gaps between words: white space, hyphens and dashes ("post-16"), slashes ("and/or"), punctuation, HTML entities,
 # an apostrophe with the ending it starts ("can't", "can’t", "child's" are "can", "child"), and a plural "ies"
@@ -43,7 +46,7 @@ def _any_case(word: str) -> str:
 
 def separator() -> str:
     """The `separator` for Material's search plugin (mkdocs.yml)."""
-    stop = "|".join(_any_case(w) for w in sorted(STOP_WORDS, key=lambda w: (-len(w), w)))
+    stop = "|".join(_any_case(w) for w in sorted(STOP_WORDS + FAMILY_WORDS, key=lambda w: (-len(w), w)))
     return "|".join([_PUNCTUATION, _APOSTROPHE, _ENTITY, _PLURAL, rf"\b(?:{stop})\b"])
 
 
