@@ -15,6 +15,7 @@ import tempfile
 from dataclasses import dataclass, field
 from itertools import zip_longest
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, Union
 
 from markupsafe import Markup
@@ -280,8 +281,30 @@ def _load(folder: Path) -> Content:
     return c
 
 
-def from_revision(revision: str, repo: Path = ROOT, path: str = "content") -> Content:
-    """Load the content folder `path` as it was at a git revision (via git archive into a temporary folder)."""
+def _load_lenient(folder: Path, errors: list[str]) -> SimpleNamespace:
+    """Every item that is valid on its own, ignoring broken cross-references: for old revisions committed while
+    the content was half-written. A Content-like object that snapshot() accepts."""
+    from .load import Reader, _load_items, _load_pages
+
+    root = folder.resolve()
+    reader, files = Reader(root), {}
+    items = {kind: _load_items(reader, root, kind, cls, files) for kind, cls in m.ITEM_KINDS.items()}
+    singles = {}
+    for name, cls in m.FILE_KINDS.items():
+        path = root / name
+        data = reader.read_yaml(path) if path.is_file() else None
+        singles[name] = reader.validate(path, cls, data) if path in reader.raw else None
+    sources = singles["sources.yml"]
+    if singles["authority.yml"] is None:
+        raise EditionError(f"cannot read its authority.yml ({errors[0]})")
+    return SimpleNamespace(**items, glossary=singles["glossary.yml"], authority=singles["authority.yml"],
+                           sources={s.id: s for s in sources.sources} if sources else {},
+                           pages=_load_pages(reader, root / "pages"))
+
+
+def from_revision(revision: str, repo: Path = ROOT, path: str = "content") -> Content | SimpleNamespace:
+    """Load the content folder `path` as it was at a git revision (via git archive into a temporary folder). If it
+    does not pass today's checks, the items that can still be read are compared, with a warning."""
     try:
         found = _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], repo)
     except OSError:
@@ -300,8 +323,10 @@ def from_revision(revision: str, repo: Path = ROOT, path: str = "content") -> Co
         try:
             return _load(Path(tmp) / path)
         except ContentErrors as exc:
-            raise EditionError(f"the content at {revision!r} does not load with today's schema "
-                               f"({len(exc.errors)} problem(s), first: {exc.errors[0]})") from None
+            old = _load_lenient(Path(tmp) / path, exc.errors)
+            print(f"editions: the content at {revision!r} has {len(exc.errors)} problem(s) under today's checks "
+                  f"(first: {exc.errors[0]}); comparing the items that could be read", file=sys.stderr)
+            return old
 
 
 def read_edition(spec: str, repo: Path = ROOT, path: str = "content") -> Union[Content, Snapshot]:

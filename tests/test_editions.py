@@ -182,9 +182,16 @@ def test_revisions_compare_through_git(repo, capsys):
         ed.from_revision("HEAD~9", repo, "content")
     with pytest.raises(ed.EditionError, match="has no folder 'elsewhere'"):
         ed.from_revision("HEAD", repo, "elsewhere")
-    (repo / "content" / "levels" / "ehc.yml").unlink()
-    git(repo, "commit", "-q", "-am", "broken", date="2026-03-01")
-    with pytest.raises(ed.EditionError, match=r"the content at 'HEAD' does not load .*levels/ehc\.yml: file is missing"):
+    # A revision committed half-written: the items that still read on their own are compared, with a warning.
+    edit_yaml(repo / "content" / "needs" / "listening.yml", lambda d: d.update(area="nowhere"))
+    git(repo, "commit", "-q", "-am", "half-written", date="2026-03-01")
+    partial = ed.from_revision("HEAD", repo, "content")
+    assert "has 1 problem(s) under today's checks" in capsys.readouterr().err
+    assert set(partial.needs) == {"talking", "listening"} and partial.authority.edition == "Test edition 2"
+    assert ed.diff(partial, load(MINIMAL)).counts()["needs"] == {"added": 0, "removed": 1, "changed": 1}
+    (repo / "content" / "authority.yml").write_text("name: [")
+    git(repo, "commit", "-q", "-am", "broken", date="2026-03-02")
+    with pytest.raises(ed.EditionError, match="cannot read its authority.yml"):
         ed.from_revision("HEAD", repo, "content")
 
 
