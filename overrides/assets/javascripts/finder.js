@@ -120,6 +120,7 @@
   function init() {
     var form = document.querySelector("form[data-finder]");
     if (!form || form.hasAttribute("data-finder-started")) return;
+    if (window.location.protocol === "file:") return;  // the offline copy: browsers do not fetch files; keep the list
     form.setAttribute("data-finder-started", "");
     var url = new URL(form.getAttribute("data-finder"), window.location.href);
     fetch(url.href, { credentials: "same-origin" })
