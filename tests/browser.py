@@ -34,14 +34,29 @@ def serve(site: Path):
         server.server_close()
 
 
-@contextlib.contextmanager
-def browser_context(**options):
-    """A fresh headless chromium profile driven by Playwright."""
-    from playwright.sync_api import sync_playwright
+_PLAYWRIGHT = None
 
-    with tempfile.TemporaryDirectory() as profile, sync_playwright() as p:
-        ctx = p.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, headless=True, args=FLAGS,
-                                                   **options)
+
+def _playwright():
+    """One Playwright driver per process: the sync API cannot be started twice in one thread, so every
+    test (and the session fixture) shares it; it stops when the process exits."""
+    global _PLAYWRIGHT
+    if _PLAYWRIGHT is None:
+        import atexit
+
+        from playwright.sync_api import sync_playwright
+
+        _PLAYWRIGHT = sync_playwright().start()
+        atexit.register(_PLAYWRIGHT.stop)
+    return _PLAYWRIGHT
+
+
+@contextlib.contextmanager
+def browser_context(extra_args: tuple[str, ...] = (), **options):
+    """A fresh headless chromium profile driven by Playwright (extra_args: more chromium flags)."""
+    with tempfile.TemporaryDirectory() as profile:
+        ctx = _playwright().chromium.launch_persistent_context(profile, executable_path=CHROMIUM, headless=True,
+                                                                args=FLAGS + list(extra_args), **options)
         try:
             yield ctx
         finally:
