@@ -132,7 +132,7 @@ class Assembler:
 
     def table(self, table: dict, page: int) -> None:
         self.report.tables += 1
-        rows = [[" ".join(split_items(c["lines"], self.p.bullets)) if c else "" for c in row] for row in table["rows"]]
+        rows = [["; ".join(split_items(c["lines"], self.p.bullets)) if c else "" for c in row] for row in table["rows"]]
         rows = [r for r in rows if any(r)]
         if self.chapter is None or not rows:
             self.report.skip(page, "a table before the first chapter heading" if rows else "an empty table")
@@ -141,11 +141,13 @@ class Assembler:
         self.report.tables_mapped += 1
         self.report.cells_mapped += sum(1 for r in rows for c in r if c)
         last = self.chapter.blocks[-1] if self.chapter.blocks else None
-        if self.page_start and last and last["kind"] == "table":
-            if rows[0] == last["rows"][0]:
+        repeated = bool(last) and last["kind"] == "table" and rows[0] == last["rows"][0]
+        split_row = bool(last) and last["kind"] == "table" and not rows[0][0] and len(rows[0]) == len(last["rows"][-1])
+        if self.page_start and (repeated or split_row):  # the same table, carried over to a new page
+            if repeated:
                 rows = rows[1:]  # the header row repeated on the new page
             if rows and not rows[0][0] and len(rows[0]) == len(last["rows"][-1]):
-                last["rows"][-1] = [(a + " " + b).strip() for a, b in zip(last["rows"][-1], rows[0])]
+                last["rows"][-1] = [join_lines([a, b]) for a, b in zip(last["rows"][-1], rows[0])]
                 rows = rows[1:]
             last["rows"].extend(rows)
         else:

@@ -101,9 +101,11 @@ def roles(items: list[str], profile: Profile) -> tuple[list[str], list[str]]:
     return list(dict.fromkeys(found)), unknown
 
 
-def _errors(exc: ValidationError) -> list[str]:
-    return [".".join(str(p) for p in e["loc"] if not str(p).startswith(("function", "str", "StrategyRef")))
-            + ": " + e["msg"].lower() for e in exc.errors()]
+def _errors(exc: ValidationError, most: int = 4) -> list[str]:
+    """Model errors as 'field.path: problem', at most `most` of them (then a count of the rest)."""
+    out = [".".join(str(p) for p in e["loc"] if str(p) not in ("str", "StrategyRef")
+                    and not str(p).startswith("function")) + ": " + e["msg"].lower() for e in exc.errors()]
+    return out if len(out) <= most else out[:most - 1] + [f"and {len(out) - most + 1} more problems"]
 
 
 class Builder:

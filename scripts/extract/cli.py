@@ -35,6 +35,8 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--out", type=Path, default=Path("build/staging"), help="staging folder (default build/staging)")
     ap.add_argument("--content", type=Path, default=Path("content"), help="content folder (default content)")
     ap.add_argument("--apply", action="store_true", help="merge the staged items into the content folder")
+    ap.add_argument("--diff", action="store_true", help="with no PDF: show the diff of the staged extraction "
+                                                        "against the content folder again, and stop")
     ap.add_argument("--source", help="source id from sources.yml (default: the profile's)")
     ap.add_argument("--edition", help="edition of the document (default: read from the running header)")
     ap.add_argument("--password", help="password of a protected PDF")
@@ -51,7 +53,7 @@ def choose_profile(sampled: Sample, name: str | None) -> tuple[Profile, str]:
     candidates = all_profiles()
     found, why = detect(sampled.pages, candidates)
     if found is None and sampled.count > SAMPLE_PAGES:
-        sampled.more(MAX_SAMPLE, {k: v for p in candidates for k, v in p.cid_map.items()})
+        sampled.more(MAX_SAMPLE)
         found, why = detect(sampled.pages, candidates)
     if found is None:
         raise ExtractError(f"{sampled.path.name}: matches no layout profile ({why}); pass --profile NAME to force "
@@ -80,7 +82,6 @@ def extract(args: argparse.Namespace) -> tuple[dict, Report, dict, ContentIndex]
     finally:
         sampled.close()
     count = sampled.count
-    print(f"{path.name}: using profile {profile.name} ({how})", file=sys.stderr)
     bar = None
     if not args.no_progress and sys.stderr.isatty():  # pragma: no cover - needs a terminal
         from tqdm import tqdm
@@ -120,6 +121,7 @@ def extract(args: argparse.Namespace) -> tuple[dict, Report, dict, ContentIndex]
         first = f"; first problem: page {report.skipped[0][0]}: {report.skipped[0][1]}" if report.skipped else ""
         raise ExtractError(f"{path.name}: no {what} found with profile {profile.name} in {len(pages)} pages "
                            f"({report.tables} tables){first}; check the profile (--profile) or the PDF")
+    print(f"{path.name}: used profile {profile.name} ({how})", file=sys.stderr)
     manifest = {"pdf": str(path), "sha256": sha256(path), "profile": profile.name, "source": source,
                 "edition": report.edition, "pages": len(pages),
                 "items": {k: sorted(i for kk, i in items if kk == k) for k in sorted({k for k, _ in items})}}
@@ -148,13 +150,13 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{p.name}: {p.description} ({p.path})")
             return 0
         if args.pdf is None:
-            if not args.apply:
-                ap.error("give a PDF file to extract, or --apply to apply the staged extraction")
+            if not (args.apply or args.diff):
+                ap.error("give a PDF file to extract, or --apply (or --diff) for the staged extraction")
             manifest, items = read_staging(args.out)
             content = ContentIndex(args.content)
             plan = make_plan(items, content, manifest["source"])
             print(diff_text(plan, args.content, args.out))
-            return _apply(plan, content, manifest)
+            return _apply(plan, content, manifest) if args.apply else 0
         items, report, manifest, content = extract(args)
         write_staging(args.out, items, manifest, report.text(limit=10_000))
         plan = make_plan(items, content, manifest["source"])

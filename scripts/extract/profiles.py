@@ -2,6 +2,7 @@
 # In: scripts/profiles/*.yml (and _labels.yml), sampled pages. Out: Profile objects; the best match with its reasons.
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,11 +75,18 @@ class Profile:
                 "table_settings": self.table_settings, "cid_map": self.cid_map}
 
 
+_CACHE: dict[tuple[str, float], Any] = {}
+
+
 def _read(path: Path) -> dict:
+    """A profile file's data (parsed once per file version; a fresh copy each time, as profiles get labels added)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        key = (str(path.resolve()), path.stat().st_mtime)
+        if key not in _CACHE:
+            _CACHE[key] = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:
         raise ExtractError(f"profile {path}: cannot be read ({str(exc).splitlines()[0]}); fix the YAML") from None
+    data = copy.deepcopy(_CACHE[key])
     if not isinstance(data, dict):
         raise ExtractError(f"profile {path}: should be a mapping of settings; see scripts/profiles/ for examples")
     return data
@@ -103,7 +111,9 @@ def load_profile(name_or_path: str | Path, profile_dir: Path = PROFILE_DIR) -> P
         labels = {k: dict(shared.get(k, {})) for k in LABEL_KINDS}
         for k, v in (data.get("labels") or {}).items():
             labels.setdefault(k, {}).update(v)
-        cid_map = {int(k): str(v) for k, v in {**shared.get("cid_map", {}), **(data.get("cid_map") or {})}.items()}
+        # A profile may map more codes, or unmap a shared one with null (so it is reported, not guessed).
+        cid_map = {int(k): str(v) for k, v in {**shared.get("cid_map", {}), **(data.get("cid_map") or {})}.items()
+                   if v is not None}
         return Profile(
             name=data.get("name", path.stem), description=data.get("description", ""), kind=kind, layout=layout,
             source=data["source"], orientation=page["orientation"],

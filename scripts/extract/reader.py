@@ -72,35 +72,44 @@ def open_pdf(path: Path, password: str | None = None):
 
 
 class Sample:
-    """The first pages, parsed once and kept open: read whole for profile detection, then read again (from the
-    same parsed objects, no second parse) cropped with the chosen profile."""
+    """The first pages, parsed once and kept open: checked for a text layer, read whole (only if a profile has to
+    be detected), then read cropped with the chosen profile from the same parsed objects, with no second parse."""
 
     def __init__(self, path: Path, password: str | None, cid_map: dict[int, str], limit: int = SAMPLE_PAGES):
-        self.path = path
+        self.path, self.cid_map = path, cid_map
         self.pdf = open_pdf(path, password)
         self.count = len(self.pdf.pages)
         self.parsed: list = []
-        self.pages: list[dict] = []
+        self._whole: list[dict] = []
         try:
-            self.more(limit, cid_map)
+            self.more(limit)
         except BaseException:
             self.close()
             raise
 
-    def more(self, limit: int, cid_map: dict[int, str]) -> None:
+    def more(self, limit: int) -> None:
         for i in range(len(self.parsed), min(limit, self.count)):
             page = self.pdf.pages[i]
             try:
                 _lean_objects(page)
-                self.pages.append(page_data(page, {"table_settings": {}, "cid_map": cid_map}))
             except Exception as exc:
                 raise _damaged(self.path.name, exc, f" on page {i + 1}") from None
             self.parsed.append(page)
-        if not any(p["chars"] for p in self.pages):
-            scanned = any(p["images"] for p in self.pages)
-            first = "page 1 has" if len(self.pages) == 1 else f"pages 1-{len(self.pages)} have"
+        if not any(page.objects["char"] for page in self.parsed):
+            scanned = any(page.objects["image"] for page in self.parsed)
+            first = "page 1 has" if len(self.parsed) == 1 else f"pages 1-{len(self.parsed)} have"
             raise ExtractError(f"{self.path.name}: {first} no text layer" + (" (it looks scanned)" if scanned else "")
                                + "; run OCR first (e.g. ocrmypdf in.pdf out.pdf) and try again")
+
+    @property
+    def pages(self) -> list[dict]:
+        """The sampled pages read whole (no bands dropped), for detection."""
+        for page in self.parsed[len(self._whole):]:
+            try:
+                self._whole.append(page_data(page, {"table_settings": {}, "cid_map": self.cid_map}))
+            except Exception as exc:
+                raise _damaged(self.path.name, exc, f" on page {page.page_number}") from None
+        return self._whole
 
     def read(self, settings: dict) -> list[dict]:
         """The sampled pages read with a profile's settings; frees them."""
@@ -108,7 +117,7 @@ class Sample:
         for page in self.parsed:
             try:
                 out.append(page_data(page, settings))
-            except Exception as exc:  # pragma: no cover - the same page was just read whole
+            except Exception as exc:
                 raise _damaged(self.path.name, exc, f" on page {page.page_number}") from None
             page.close()
         self.parsed = []

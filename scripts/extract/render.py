@@ -21,7 +21,7 @@ from reportlab.lib.pagesizes import A4, landscape, portrait
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from .. import model as m
 from .profiles import Profile
@@ -173,8 +173,8 @@ def threshold_pdf(path: str | Path, needs: list[tuple[str, dict]], strategy_titl
                 for f in FIELD_ORDER:
                     data.append([_para(profile.label("fields", f), st["head"])] + [cell(phase, lv, f) for lv in m.LEVELS])
                 style = grid + [("SPAN", (1, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 1), colors.HexColor("#dde4ee"))]
-                story.append(Table(data, colWidths=[label_w] + [(width - label_w) / 4] * 4, repeatRows=2,
-                                   splitInRow=1, style=TableStyle(style), spaceAfter=10))
+                story += [Table(data, colWidths=[label_w] + [(width - label_w) / 4] * 4, repeatRows=2, splitInRow=1,
+                                style=TableStyle(style)), Spacer(1, 10)]
     return _build(Path(path), story, size, title, edition, first_page_number, regular)
 
 
@@ -191,10 +191,12 @@ def parse_markdown(body: str) -> list[dict]:
             blocks.append({"kind": "para", "text": " ".join(para)})
             para.clear()
 
+    in_table = False
     for line in body.splitlines():
         s = line.strip()
         heading = re.match(r"^(#{2,3})\s+(.*)$", s)
         number = re.match(r"^(\d+)\.\s+(.*)$", s)
+        was_table, in_table = in_table, s.startswith("|")
         if not s:
             end_para()
         elif heading:
@@ -211,7 +213,7 @@ def parse_markdown(body: str) -> list[dict]:
             cells = [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", s.strip("|"))]
             if all(re.fullmatch(r":?-{3,}:?", c) for c in cells):
                 continue
-            if blocks and blocks[-1]["kind"] == "table":
+            if was_table:
                 blocks[-1]["rows"].append(cells)
             else:
                 blocks.append({"kind": "table", "rows": [cells]})
@@ -252,8 +254,9 @@ def binder_pdf(path: str | Path, chapters: list[tuple[str, dict]], profile: Prof
             else:
                 rows = [[_para(c, st["head"] if r == 0 else st["plain"]) for c in row] for r, row in enumerate(b["rows"])]
                 width = A4[0] - 2 * MARGIN
-                story.append(Table(rows, colWidths=[width / len(rows[0])] * len(rows[0]), repeatRows=1, spaceAfter=8,
-                                   style=TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                                                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                                     ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde4ee"))])))
+                story += [Table(rows, colWidths=[width / len(rows[0])] * len(rows[0]), repeatRows=1,
+                                style=TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                                                  ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                                  ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde4ee"))])),
+                          Spacer(1, 8)]
     return _build(Path(path), story, portrait(A4), title, edition, first_page_number, regular)

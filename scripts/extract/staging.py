@@ -8,6 +8,7 @@ once extraction has succeeded. The diff compares staged items with content/ fiel
 `--apply` merges per field, using a snapshot of what the last extraction put there
 (content/.extracted/<kind>/<id>.yml, committed with the content):
 - content equals the new extraction: nothing to do;
+- the new extraction equals the snapshot (the PDF did not change it): content is kept, edited or not;
 - content equals the snapshot (nobody edited it): the new extracted value is written;
 - otherwise a person edited the field since the last extraction: it is a conflict, their version is
   kept, and the snapshot keeps the old value so the conflict shows again until someone resolves it
@@ -15,9 +16,10 @@ once extraction has succeeded. The diff compares staged items with content/ fiel
 An item in content/ with no snapshot was written by a person, so every field that differs conflicts.
 Only the fields extraction owns (OWNED) are compared; a strategy's levels and phases only grow (UNION);
 fields a person is meant to write (a strategy's summary, steps, delivered_by, type) are seeded once, when
-the item is new. An item a person deleted is not added again; an item dropped from a new edition is
-removed only if nobody edited it and no need still uses it. Before writing, the merged content is
-loaded with scripts.load in a temporary copy; if that adds validation errors, nothing is written.
+the item is new. An item a person deleted is not added again. An item dropped from a new edition is
+removed only if extraction created it, nobody edited it and no need still uses it; otherwise it is kept
+and no longer tracked. Before writing, the merged content is loaded with scripts.load in a temporary
+copy; if that adds validation errors, nothing is written.
 """
 from __future__ import annotations
 
@@ -248,11 +250,12 @@ class Change:
 class ItemPlan:
     kind: str
     id: str
-    status: str  # added | changed | unchanged | removed | kept | deleted-by-person
+    status: str  # added | changed | unchanged | removed | kept | untrack | deleted-by-person
     changes: list[Change] = field(default_factory=list)
     data: dict | None = None  # what to write (None: nothing, or delete when removed)
-    snapshot: dict | None = None  # new snapshot fields (None: delete the snapshot)
+    snapshot: dict | None = None  # the snapshot fields to record (for added, changed and unchanged items)
     note: str = ""
+    created: bool = False  # extraction made this item (so it may remove it again)
 
     @property
     def rel(self) -> str:
@@ -276,8 +279,9 @@ def plan_item(kind: str, item_id: str, new: dict, content: ContentIndex, source:
             return ItemPlan(kind, item_id, "deleted-by-person",
                             note="deleted by a person since the last extraction; --apply will not add it again "
                                  f"(delete {SNAPSHOT}/{kind}/{item_id}.yml to allow it)")
-        return ItemPlan(kind, item_id, "added", data=new, snapshot=fields_now)
+        return ItemPlan(kind, item_id, "added", data=new, snapshot=fields_now, created=True)
     before = (snap or {}).get("fields", {})
+    created = bool((snap or {}).get("created"))
     merged = copy.deepcopy(current)
     merged.pop("id", None)
     snapshot: dict = {}
@@ -287,6 +291,8 @@ def plan_item(kind: str, item_id: str, new: dict, content: ContentIndex, source:
         s = before.get(path, MISSING)
         if same(c, n):
             snapshot[path] = n
+        elif same(n, s):  # the PDF says what it said last time: the person's edit stands
+            snapshot[path] = s
         elif same(c, s):
             set_field(merged, path, n, source)
             changes.append(Change(path, c, n, "update"))
@@ -303,7 +309,7 @@ def plan_item(kind: str, item_id: str, new: dict, content: ContentIndex, source:
             changes.append(Change(path, c, grown, "grow"))
     status = "changed" if changes else "unchanged"
     return ItemPlan(kind, item_id, status, changes, merged if any(ch.action != "conflict" for ch in changes) else None,
-                    snapshot)
+                    snapshot, created=created)
 
 
 @dataclass
@@ -316,30 +322,34 @@ class Plan:
 
     @property
     def conflicts(self) -> list[tuple[ItemPlan, Change]]:
-        return [(p, c) for p in self.items for c in p.conflicts] + [(p, None) for p in self.items
-                                                                    if p.status == "kept" and "edited" in p.note]
+        return [(p, c) for p in self.items for c in p.conflicts]
 
 
 def make_plan(staged: dict[tuple[str, str], dict], content: ContentIndex, source: str) -> Plan:
     plans = [plan_item(kind, item_id, data, content, source) for (kind, item_id), data in sorted(staged.items())]
-    # Items an earlier extraction of this source made that this one no longer has.
-    used = _used_strategies(content, plans)
+    # Items an earlier extraction of this source made that this one no longer has (needs first, so a strategy
+    # used only by a need being removed can go too).
+    used: dict[str, set[str]] | None = None
     for kind, item_id in content.snapshots(source):
+        if kind == "strategies" and used is None:
+            used = _used_strategies(content, plans)
         if (kind, item_id) in staged:
             continue
         current = content.item(kind, item_id)
+        snap = content.snapshot(kind, item_id)
         if current is None:
-            plans.append(ItemPlan(kind, item_id, "removed", note="gone from content and from the PDF"))
+            plans.append(ItemPlan(kind, item_id, "untrack"))  # gone from content and from the PDF
             continue
-        before = content.snapshot(kind, item_id)["fields"]
-        edited = [p for p in owned(kind) if not same(get_field(current, p, source), before.get(p, MISSING))]
-        if edited:
-            plans.append(ItemPlan(kind, item_id, "kept", note=f"no longer in the PDF, but edited by a person "
-                                  f"({', '.join(field_name(p, source) for p in edited)}); kept",
-                                  snapshot=before))
-        elif kind == "strategies" and item_id in used:
-            plans.append(ItemPlan(kind, item_id, "kept", snapshot=before,
-                                  note=f"no longer in the PDF, but still used by {', '.join(sorted(used[item_id]))}; kept"))
+        edited = [p for p in owned(kind) if not same(get_field(current, p, source), snap["fields"].get(p, MISSING))]
+        keep = "no longer in the PDF, but {}; kept, and no longer tracked"
+        if not snap.get("created"):
+            plans.append(ItemPlan(kind, item_id, "kept", note=keep.format("a person wrote it before extraction")))
+        elif edited:
+            plans.append(ItemPlan(kind, item_id, "kept", note=keep.format(
+                f"edited by a person ({', '.join(field_name(p, source) for p in edited)})")))
+        elif kind == "strategies" and item_id in (used or {}):
+            plans.append(ItemPlan(kind, item_id, "kept", note=keep.format(
+                f"still used by {', '.join(sorted((used or {})[item_id]))}")))
         else:
             plans.append(ItemPlan(kind, item_id, "removed", note="no longer in the PDF"))
     return Plan(source, plans)
@@ -351,6 +361,8 @@ def _used_strategies(content: ContentIndex, plans: list[ItemPlan]) -> dict[str, 
     used: dict[str, set[str]] = {}
     for nid in set(content.ids("needs")) | set(planned):
         plan = planned.get(nid)
+        if plan is not None and plan.status == "removed":
+            continue
         data = (plan.data if plan and plan.data is not None else content.item("needs", nid)) or {}
         for phase in (data.get("phases") or {}).values():
             for level in (phase or {}).values():
@@ -484,13 +496,14 @@ def apply(plan: Plan, content: ContentIndex, manifest: dict) -> tuple[list[str],
         snap_path = content.snapshot_path(p.kind, p.id)
         if p.status == "removed":
             writes[path] = None
-            writes[snap_path] = None
+        if p.status in ("removed", "kept", "untrack"):
+            writes[snap_path] = None  # no longer tracked
             continue
         if p.data is not None:
             writes[path] = render_item(p.kind, p.data, _header(path) if path.exists() else None)
         if p.snapshot is not None and p.status != "deleted-by-person":
             writes[snap_path] = _dump({"source": plan.source, "pdf": manifest.get("pdf"),
-                                       "edition": manifest.get("edition"), "fields": p.snapshot})
+                                       "edition": manifest.get("edition"), "created": p.created, "fields": p.snapshot})
     root = content.root
     with tempfile.TemporaryDirectory() as tmp:
         trial = Path(tmp) / root.name
@@ -507,7 +520,7 @@ def apply(plan: Plan, content: ContentIndex, manifest: dict) -> tuple[list[str],
     done = [f"{p.status} {p.rel}" for p in plan.items if p.status in ("added", "removed")
             or (p.status == "changed" and p.data is not None)]
     conflicts = [f"{p.rel}: {field_name(c.path, plan.source)}: edited by a person since the last extraction; "
-                 f"kept their version" if c else f"{p.rel}: {p.note}" for p, c in plan.conflicts]
+                 "kept their version" for p, c in plan.conflicts]
     return done, conflicts
 
 

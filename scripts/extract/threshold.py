@@ -122,6 +122,7 @@ class Assembler:
         self.phase: str | None = None
         self.columns: dict[int, str] = {}  # column -> level (columns layout) or field (rows layout)
         self.last_key: str | None = None  # last labelled row: a field (columns) or a level (rows)
+        self.last_label = ""  # and its label as printed
         self.sizes = profile.text
 
     # ---------------------------------------------------------------- text
@@ -186,6 +187,8 @@ class Assembler:
         if cont and label.endswith(cont):
             is_cont, label = True, label[: -len(cont)].strip()
         key = self.p.match(kind, label) if label else None
+        if key is None and label and self.last_key and self.p.match(kind, self.last_label + " " + label) == self.last_key:
+            return self.last_key, True  # the rest of a label split over a page break ("and plan")
         return (key if key or not is_cont else self.last_key), is_cont
 
     def _row(self, row: list, page: int) -> int:
@@ -215,6 +218,8 @@ class Assembler:
             self.report.skip(page, f"table cells before any phase is named ({self.need.title!r})")
             self.report.cells_skipped += len(cells)
             return 0
+        if not is_cont:
+            self.last_label = texts[0]
         self.last_key = key
         mapped = 0
         for j, cell in cells:
