@@ -650,7 +650,12 @@
       if (input) input.checked = true;
     });
     (draft.needs || []).forEach(function (n) { var input = $("pb-need-" + n); if (input) input.checked = true; });
-    Object.keys(draft.provision || {}).forEach(function (sid) { if (data.strategies[sid]) provision[sid] = draft.provision[sid]; });
+    Object.keys(draft.provision || {}).forEach(function (sid) {  // only strategies this edition still has
+      if (!data.strategies[sid]) return;
+      var saved = draft.provision[sid] || {}, p = provisionFor(sid);
+      p.on = saved.on === true;
+      PROVISION_FIELDS.forEach(function (f) { if (typeof saved[f[0]] === "string") p[f[0]] = saved[f[0]]; });
+    });
     renderStrategies();
     $("pb-outcomes").textContent = "";
     (draft.outcomes && draft.outcomes.length ? draft.outcomes : [null]).forEach(function (o) { addOutcome(o, false); });
