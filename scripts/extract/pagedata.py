@@ -14,6 +14,7 @@ from collections import Counter
 from typing import Any
 
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTLine, LTRect
+from pdfplumber.page import CroppedPage
 
 from .glyphs import clean
 
@@ -51,6 +52,19 @@ def _lean_objects(page) -> None:
 
     walk(page.layout._objs)
     page._objects = {"char": chars, "image": images, **shapes}
+
+
+def _overlapping(objs: list[dict], bbox) -> list[dict]:
+    """pdfplumber's crop keeps the objects that overlap the region, clipping each one to it; clipping every
+    character costs as much as finding the tables, and a region's edge never cuts a glyph we read, so keep
+    overlapping objects whole."""
+    x0, top, x1, bottom = bbox
+    return [o for o in objs if o["x0"] < x1 and o["x1"] > x0 and o["top"] < bottom and o["bottom"] > top]
+
+
+def crop(page, bbox) -> CroppedPage:
+    """page.crop(bbox), with objects that overlap the region kept whole (see _overlapping)."""
+    return CroppedPage(page, bbox, crop_fn=_overlapping)
 
 
 def _words(region, cid_map: dict[int, str], unknown: Counter) -> list[dict]:
@@ -138,10 +152,10 @@ def page_data(page, settings: dict[str, Any]) -> dict:
     cid_map = settings.get("cid_map", {})
     unknown: Counter = Counter()
     band = lambda upper, lower: " ".join(  # noqa: E731 - a one-line helper
-        ln["text"] for ln in group_lines(_words(page.crop((x0, upper, x1, lower)), cid_map, unknown)))
+        ln["text"] for ln in group_lines(_words(crop(page, (x0, upper, x1, lower)), cid_map, unknown)))
     header = band(top, top + head) if head else ""
     footer = band(bottom - foot, bottom) if foot else ""
-    body = page.crop((x0, top + head, x1, bottom - foot)) if head or foot else page
+    body = crop(page, (x0, top + head, x1, bottom - foot)) if head or foot else page
     words = _words(body, cid_map, unknown)
     tables, outside = _tables(body, settings.get("table_settings"), words)
     return {"number": page.page_number, "width": width, "height": height, "header": header, "footer": footer,
