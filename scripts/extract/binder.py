@@ -17,9 +17,7 @@ from dataclasses import dataclass, field
 
 from .profiles import Profile
 from .report import Report
-from .threshold import bullet_of, join_lines, page_label, split_items
-
-ENDS_SENTENCE = re.compile(r"[.!?:)\]\"”’]$")
+from .threshold import ENDS_SENTENCE, bullet_of, join_lines, page_label, split_items
 
 
 @dataclass

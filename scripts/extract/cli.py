@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -62,7 +63,6 @@ def choose_profile(sampled: Sample, name: str | None) -> tuple[Profile, str]:
 
 
 def _edition(pages: list[dict], profile: Profile) -> str | None:
-    import re
     for page in pages:
         for text in (page.get("header", ""), page.get("footer", "")):
             m = re.search(profile.edition, text)
@@ -95,8 +95,10 @@ def extract(args: argparse.Namespace) -> tuple[dict, Report, dict, ContentIndex]
     source = args.source or profile.source
     report = Report(pdf=path.name, profile=profile.name, how=how, source=source, pages=len(pages))
     report.edition = args.edition or _edition(pages, profile)
-    printed = sum(threshold.page_label(p, profile) != p["number"] or bool(p.get("footer")) for p in pages)
-    report.numbering = "as printed on the pages" if printed else "physical (no printed numbers found)"
+    printed = sum(threshold.printed_number(p, profile) is not None for p in pages)
+    report.numbering = ("as printed on the pages" if printed == len(pages) else
+                        f"as printed on {printed} pages, physical on the rest" if printed else
+                        "physical (no printed numbers found)")
     cids: Counter = Counter()
     for p in pages:
         for code, n in p["cids"].items():

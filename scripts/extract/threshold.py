@@ -52,6 +52,7 @@ def bullet_of(text: str, bullets: list[str]) -> str | None:
 
 
 HYPHEN_END = re.compile(r"\w-$")
+ENDS_SENTENCE = re.compile(r"[.!?:)\]\"”’]$")
 
 
 def join_lines(parts: list[str]) -> str:
@@ -87,8 +88,8 @@ def split_items(lines: list[list], bullets: list[str]) -> list[str]:
     return [text for text in (join_lines(parts) for parts in items) if text]
 
 
-def page_label(page: dict, profile: Profile) -> int:
-    """The page number a reader sees: the one printed in the footer (or header), else the physical one."""
+def printed_number(page: dict, profile: Profile) -> int | None:
+    """The page number printed in the footer (or header), if the profile's pattern finds one."""
     for text in (page.get("footer", ""), page.get("header", "")):
         m = re.search(profile.page_number, text)
         if m:
@@ -96,7 +97,13 @@ def page_label(page: dict, profile: Profile) -> int:
                 return int(m.group(1))
             except (IndexError, ValueError):
                 pass
-    return page["number"]
+    return None
+
+
+def page_label(page: dict, profile: Profile) -> int:
+    """The page number a reader sees: the printed one, else the physical one."""
+    number = printed_number(page, profile)
+    return page["number"] if number is None else number
 
 
 def paragraphs(lines: list[dict], gap: float) -> list[dict]:
@@ -234,9 +241,6 @@ class Assembler:
             self.report.cells_mapped += 1
             mapped += 1
         return mapped
-
-
-ENDS_SENTENCE = re.compile(r"[.!?:)\]\"”’]$")
 
 
 def continues(prev: dict, nxt: dict, left: float, right: float, aka: str) -> bool:
