@@ -110,8 +110,7 @@ def extract(args: argparse.Namespace) -> tuple[dict, Report, dict, ContentIndex]
                            "cannot be read; re-export the PDF with embedded Unicode fonts, or OCR it")
     content = ContentIndex(args.content)
     add_content_labels(profile, content)
-    if not (args.content / "sources.yml").is_file() or f"id: {source}" not in (args.content / "sources.yml").read_text(
-            encoding="utf-8"):
+    if source not in content.source_ids():
         report.notes.append(f"source {source!r} is not in {args.content}/sources.yml; add it before applying")
     if profile.kind == "threshold":
         records = threshold.assemble(pages, profile, report)

@@ -159,6 +159,10 @@ class ContentIndex:
                     self._titles[kind].setdefault(norm(str(data["title"])), item_id)
         return self._titles[kind].get(norm(title))
 
+    def source_ids(self) -> set[str]:
+        data = read_item(self.root / "sources.yml", "sources") or {}
+        return {s.get("id") for s in data.get("sources") or [] if isinstance(s, dict)}
+
     def snapshot_path(self, kind: str, item_id: str) -> Path:
         return self.root / SNAPSHOT / kind / f"{item_id}.yml"
 
