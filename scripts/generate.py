@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from . import model as m
 from . import finder, opendata, search
-from . import plan_builder
+from . import docx_plans, plan_builder
 from . import authority as la, editions
 from .load import Content, ContentErrors, load
 
@@ -259,6 +259,7 @@ def outputs(c: Content, **options) -> dict[str, str | bytes]:
     files.update(la.assets(c.authority, c.root))
     files.update(opendata.files(c))  # data/*.json and their JSON Schemas
     files.update(finder.files(c))  # strategies/finder.json for the strategy finder's script
+    files.update(docx_plans.plan_downloads(c))  # plans/downloads/<id>.docx and the blank template
     # keep last: the plan builder page links the blank Word template when an earlier line has added it
     files.update(plan_builder.files(c, _env(), files, offline_copy=options.get("offline_copy", False)))
     return files
