@@ -17,9 +17,8 @@ from reportlab.pdfgen import canvas
 from tests import extract_fixtures as fx
 from tests.conftest import ROOT
 
-REAL = Path("/work/shared/pdfs")
-if not REAL.is_dir():  # the shared folder sits beside the repository
-    REAL = ROOT.parent / "shared" / "pdfs"
+REAL = ROOT.parent / "shared" / "pdfs"  # real-world PDFs from pdfplumber's test corpus, beside the repository
+needs_real = pytest.mark.skipif(not REAL.is_dir(), reason=f"the real-world PDFs are not in {REAL}")
 UNRELATED = ["hello_structure.pdf", "issue-140-example.pdf", "la-precinct-bulletin-2014-p1.pdf",
              "nics-background-checks-2015-11.pdf", "senate-expenditures.pdf"]
 
@@ -116,6 +115,7 @@ def test_malformed_pdf(work):
     fails(work, work / "junk.pdf", "junk.pdf: the PDF is damaged")
 
 
+@needs_real
 def test_password_protected_real_pdf(work):
     fails(work, REAL / "password-example.pdf", "password-example.pdf: the PDF is password-protected",
           "--password")
@@ -129,6 +129,7 @@ def test_scanned_pdf_without_text_layer(work):
     fails(work, work / "scan.pdf", "scan.pdf: page 1 has no text layer (it looks scanned)", "run OCR first")
 
 
+@needs_real
 @pytest.mark.parametrize("name", UNRELATED)
 def test_real_world_pdfs_match_no_profile(work, name):
     fails(work, REAL / name, f"{name}: matches no layout profile", "--profile NAME")
@@ -146,6 +147,7 @@ def test_forced_profile_that_finds_nothing(work):
     fails(work, work / "good.pdf", "no chapters found with profile binder-chapter", extra=("--profile", "binder-chapter"))
 
 
+@needs_real
 def test_forced_profile_on_real_table_pdf(work):
     fails(work, REAL / "nics-background-checks-2015-11.pdf", "no needs found with profile threshold-columns",
           extra=("--profile", "threshold-columns"))
