@@ -9,7 +9,7 @@ CONFIG  ?= $(CONTENT)/authority.yml
 OFFLINE ?= 1
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test validate schema coverage clean browser bench what-changed
+.PHONY: site serve test validate schema coverage clean browser bench extract extract-apply bench-extract what-changed
 
 site: .venv/.installed  ## Validate content, generate pages and build the site into site/
 	$(PY) -m scripts.build --content $(CONTENT) --site $(SITE) --docs $(DOCS) --authority $(CONFIG)$(if $(filter 1,$(OFFLINE)), --offline)
@@ -43,6 +43,16 @@ bench: .venv/.installed .venv-bench/bin/zensical node_modules/.installed browser
 what-changed: .venv/.installed  ## Compare two editions: make what-changed OLD=HEAD~5 [NEW=content] (folders, git revisions or snapshots)
 	$(PY) -m scripts.editions $(OLD) $(or $(NEW),$(CONTENT)) -o build/what-changed.md
 	$(PY) -m scripts.editions $(OLD) $(or $(NEW),$(CONTENT)) --text
+
+extract: .venv/.installed  ## Extract a PDF into build/staging and show the diff: make extract PDF=file.pdf [PROFILE=name] [OUT=dir]
+	$(PY) -m scripts.extract $(PDF) --content $(CONTENT) $(if $(PROFILE),--profile $(PROFILE)) $(if $(OUT),--out $(OUT))
+
+extract-apply: .venv/.installed  ## Merge the staged extraction into content/ (with PDF=, extract first); exit 1 lists conflicts
+	$(PY) -m scripts.extract $(PDF) --apply --content $(CONTENT) $(if $(PROFILE),--profile $(PROFILE)) $(if $(OUT),--out $(OUT))
+
+bench-extract: .venv/.installed  ## Extraction speed: ours vs naive pdfplumber vs pdftotext on a generated 100-page PDF
+	@command -v pdftotext >/dev/null || { echo "make: the benchmark needs pdftotext: apt-get install poppler-utils" >&2; exit 1; }
+	$(PY) scripts/bench_extract.py
 
 clean:  ## Remove generated files (keeps .venv)
 	rm -rf build site site.new-* site.old .pytest_cache .coverage htmlcov

@@ -239,10 +239,40 @@ def write_blank_template(path: str | Path, authority: m.Authority | None = None)
     return path
 
 
-def plan_downloads(content) -> dict[str, bytes]:
-    """{path inside the docs folder: bytes} for every plan and the blank template, e.g. plans/downloads/<id>.docx."""
-    files = {f"{DOWNLOADS}/{pid}.docx": docx_bytes(plan_document(content, pid)) for pid in sorted(content.plans)}
-    files[f"{DOWNLOADS}/{BLANK_NAME}"] = docx_bytes(blank_document(content.authority))
+def _cache_key(content, pid: str | None) -> str:
+    """A hash of everything a document is made from: the plan, the titles it shows, the authority and this code."""
+    import hashlib
+    import json
+
+    parts = [Path(__file__).read_bytes().decode("utf-8"), content.authority.model_dump_json()]
+    if pid is not None:
+        plan = content.plans[pid]
+        parts.append(plan.model_dump_json())
+        parts += [content.needs[n].title for n in plan.needs]
+        for p in plan.provision:
+            parts.append(content.strategies[p.strategy].title)
+            parts += [content.roles[r].title for r in p.who]
+    return hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()
+
+
+def plan_downloads(content, cache_dir: str | Path | None = None) -> dict[str, bytes]:
+    """{path inside the docs folder: bytes} for every plan and the blank template, e.g. plans/downloads/<id>.docx.
+    With cache_dir, a document whose inputs have not changed is read back instead of made again (python-docx
+    takes about a quarter of a second a plan, most of the generation time)."""
+    def made(pid: str | None, make) -> bytes:
+        if cache_dir is None:
+            return make()
+        path = Path(cache_dir) / f"{_cache_key(content, pid)}.docx"
+        if path.is_file():
+            return path.read_bytes()
+        data = make()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        return data
+
+    files = {f"{DOWNLOADS}/{pid}.docx": made(pid, lambda pid=pid: docx_bytes(plan_document(content, pid)))
+             for pid in sorted(content.plans)}
+    files[f"{DOWNLOADS}/{BLANK_NAME}"] = made(None, lambda: docx_bytes(blank_document(content.authority)))
     return files
 
 

@@ -259,7 +259,8 @@ def outputs(c: Content, **options) -> dict[str, str | bytes]:
     files.update(la.assets(c.authority, c.root))
     files.update(opendata.files(c))  # data/*.json and their JSON Schemas
     files.update(finder.files(c))  # strategies/finder.json for the strategy finder's script
-    files.update(docx_plans.plan_downloads(c))  # plans/downloads/<id>.docx and the blank template
+    # plans/downloads/<id>.docx and the blank template; unchanged documents come from the cache in build/
+    files.update(docx_plans.plan_downloads(c, Path(__file__).resolve().parent.parent / "build" / "cache" / "docx"))
     # keep last: the plan builder page links the blank Word template when an earlier line has added it
     files.update(plan_builder.files(c, _env(), files, offline_copy=options.get("offline_copy", False)))
     return files

@@ -133,3 +133,16 @@ def test_command_line_reports_broken_content(minimal, tmp_path, capsys):
     (minimal / "plans" / "sam.yml").write_text("title: [not, text]\n")
     assert dp.main([str(minimal), str(tmp_path / "out")]) == 2
     assert "sam.yml" in capsys.readouterr().err
+
+
+def test_cached_documents_are_identical_and_reused(content, tmp_path):
+    from scripts.docx_plans import plan_downloads
+
+    fresh = plan_downloads(content)
+    first = plan_downloads(content, tmp_path)
+    assert first == fresh
+    cached = sorted(tmp_path.iterdir())
+    assert len(cached) == len(content.plans) + 1
+    for path in cached:  # a reused file is read back, not made again
+        path.write_bytes(b"cached")
+    assert set(plan_downloads(content, tmp_path).values()) == {b"cached"}
