@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from . import model as m
-from .load import Content, ContentErrors, load
+from .load import Content, load_for_command
 
 # The minimum a level must have to count as covered (issue: >=3 descriptors, >=4 strategies, >=5 at SEN Support).
 MIN_DESCRIPTORS = 3
@@ -44,12 +44,8 @@ def table(c: Content) -> tuple[str, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    root = args[0] if args else "content"
-    try:
-        c = load(root)
-    except ContentErrors as exc:
-        print("\n".join(exc.errors), file=sys.stderr)
+    _root, c = load_for_command(argv)
+    if c is None:
         return 2
     text, gaps = table(c)
     print("Content coverage")

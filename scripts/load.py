@@ -405,15 +405,22 @@ def derive(c: Content) -> Derived:
                    strategy_areas, strategy_needs)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Validate a content folder: `python -m scripts.load [content]`."""
+def load_for_command(argv: list[str] | None) -> tuple[str, Content | None]:
+    """For the command-line tools: the content folder named in argv (default content), loaded, or None after
+    printing every problem to stderr (the caller then exits with status 2)."""
     args = sys.argv[1:] if argv is None else argv
     root = args[0] if args else "content"
     try:
-        c = load(root)
+        return root, load(root)
     except ContentErrors as exc:
-        for line in exc.errors:
-            print(line, file=sys.stderr)
+        print("\n".join(exc.errors), file=sys.stderr)
+        return root, None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Validate a content folder: `python -m scripts.load [content]`."""
+    root, c = load_for_command(argv)
+    if c is None:
         return 2
     print(f"{root}: {len(c.needs)} needs, {len(c.strategies)} strategies, {len(c.plans)} plans, "
           f"{len(c.roles)} roles, {len(c.glossary.terms)} glossary terms: all valid")

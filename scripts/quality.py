@@ -11,7 +11,7 @@ import textstat
 from textstat.backend.counts import _count_syllables
 
 from . import model as m
-from .load import Content, ContentErrors, load
+from .load import Content, load_for_command
 
 MIN_READING_EASE = 60.0  # average over a need page's text fields
 MIN_REPEAT_WORDS = 12  # a sentence this long may appear only once in all the content
@@ -99,12 +99,8 @@ def repeated_sentences(c: Content) -> dict[str, list[str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    root = args[0] if args else "content"
-    try:
-        c = load(root)
-    except ContentErrors as exc:
-        print("\n".join(exc.errors), file=sys.stderr)
+    _root, c = load_for_command(argv)
+    if c is None:
         return 2
     failed = 0
     print(f"Reading ease per need page (Flesch, at least {MIN_READING_EASE:.0f} on average):")
