@@ -25,7 +25,10 @@ _FOCUSED = """() => {
     const r = rects[0], x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1),
           y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
     const top = document.elementFromPoint(x, y);
-    if (top && !boxes.some(b => b.contains(top) || top.contains(b)) && !top.closest("label")?.control?.isSameNode(el))
+    let opacity = 1;  // a layer faded out to nothing (a tooltip that has just closed) hides nothing
+    for (let e = top; e; e = e.parentElement) opacity *= +getComputedStyle(e).opacity;
+    if (top && opacity > 0 && !boxes.some(b => b.contains(top) || top.contains(b)) &&
+        !top.closest("label")?.control?.isSameNode(el))
       hidden = top.tagName.toLowerCase() + "." + String(top.className).split(" ")[0];
   }
   const inView = rects.some(r => r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth);
@@ -65,6 +68,7 @@ def tab_through(page, viewport, limit=800):
     stops, problems, first = [], [], None
     for _ in range(limit):
         page.keyboard.press("Tab")
+        page.evaluate("document.getAnimations().forEach(a => a.finish())")  # fades and slides to their end
         f = page.evaluate(_FOCUSED)
         if f is None:
             continue
