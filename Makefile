@@ -16,7 +16,7 @@ site: .venv/.installed  ## Validate content, generate pages and build the site i
 
 serve: .venv/.installed  ## Live preview on http://127.0.0.1:8000/ that regenerates when content/ changes
 	$(PY) -m scripts.generate $(CONTENT) $(DOCS)
-	SEN_CONTENT=$(CONTENT) SEN_DOCS=$(DOCS) $(PY) -m mkdocs serve --dirty --config-file mkdocs.yml
+	SEN_CONTENT=$(CONTENT) SEN_DOCS=$(DOCS) $(PY) -m mkdocs serve --dirty --no-strict --config-file mkdocs.yml
 
 validate: .venv/.installed  ## Check content only
 	$(PY) -m scripts.load $(CONTENT)
