@@ -104,7 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     problems = check(site)
     for line in problems:
         print(line, file=sys.stderr)
-    print(f"{site}: {len(pages(site))} pages, {len(problems)} link problem(s)")
+    # count the pages without parsing them a second time (check() has already read every one)
+    print(f"{site}: {sum(1 for _ in site.rglob('*.html'))} pages, {len(problems)} link problem(s)")
     return 1 if problems else 0
 
 
