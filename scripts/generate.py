@@ -2,6 +2,7 @@
 # In: a content folder (or a loaded Content). Out: a docs folder of Markdown pages, rebuilt to match the content exactly.
 from __future__ import annotations
 
+import functools
 import html
 import re
 import shutil
@@ -38,6 +39,7 @@ def term_anchor(term: m.Term) -> str:
     return slug(term.abbreviation or term.term)
 
 
+@functools.lru_cache(maxsize=1)  # one Environment: templates compile once per process (live preview rebuilds)
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), finalize=md_escape, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from typing import Any, Optional
 
@@ -118,8 +119,13 @@ def files(c: Content) -> dict[str, str]:
     out = {}
     for stem, model in datasets(c).items():
         out[f"data/{stem}.json"] = _json(model.model_dump(mode="json", by_alias=True, exclude_none=True))
-        out[f"data/{stem}.schema.json"] = _json(export(FILES[stem][0], f"{stem}.json"))
+        out[f"data/{stem}.schema.json"] = _schema_json(stem)
     return out
+
+
+@functools.lru_cache(maxsize=None)  # a schema depends only on the model: exported once per process
+def _schema_json(stem: str) -> str:
+    return _json(export(FILES[stem][0], f"{stem}.json"))
 
 
 # ---------------------------------------------------------------- the data page
@@ -200,6 +206,7 @@ def explain(cls: type[m.Model], name: str, field) -> str | None:
     return NOTES.get(f"{cls.__name__}.{name}") or field.description or NOTES.get(name)
 
 
+@functools.lru_cache(maxsize=None)  # depends only on the model
 def field_rows(cls: type[m.Model]) -> list[dict]:
     props = cls.model_json_schema(by_alias=True)["properties"]
     rows = []
