@@ -195,7 +195,7 @@ def live_preview(factor: int, timeout: float = 120.0) -> float:
     port = 8800 + factor
     run([PY, "-m", "scripts.generate", str(content), str(docs)])
     proc = subprocess.Popen(
-        [PY, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "--no-livereload", "-a", f"127.0.0.1:{port}", "-f", "mkdocs.yml"],
+        [PY, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-a", f"127.0.0.1:{port}", "-f", "mkdocs.yml"],
         cwd=ROOT, env={**ENV, "SEN_CONTENT": str(content), "SEN_DOCS": str(docs)},
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     url = f"http://127.0.0.1:{port}/needs/{need.stem}/"
@@ -317,7 +317,7 @@ def search_queries() -> list[str]:
         import yaml
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         items = data.get("queries", data) if isinstance(data, dict) else data
-        return [q["query"] if isinstance(q, dict) else str(q) for q in items]
+        return [q["q"] if isinstance(q, dict) else str(q) for q in items]
     return ["autism", "dyslexia", "ADHD", "can't sit still", "hearing aids", "EHC plan", "anxiety", "SENCO"]
 
 
