@@ -8,11 +8,8 @@ import sys
 import zipfile
 from pathlib import Path
 
-from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+# python-docx is imported where a document is made: most builds take every document from the cache, and importing
+# it was a fifth of the command-line start-up time.
 
 from . import model as m
 
@@ -59,7 +56,11 @@ def provision_rows(content, plan_id: str) -> list[tuple[str, str, str, str, str]
 # ---------------------------------------------------------------- building blocks
 
 
-def _new_document(title: str, authority: m.Authority | None) -> Document:
+def _new_document(title: str, authority: m.Authority | None):
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm, Pt
+
     doc = Document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
@@ -69,10 +70,7 @@ def _new_document(title: str, authority: m.Authority | None) -> Document:
     normal = doc.styles["Normal"]
     normal.font.name = "Arial"
     normal.font.size = Pt(11)
-    rpr = normal.element.get_or_add_rPr()
-    lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), "en-GB")
-    rpr.append(lang)
+    normal.element.get_or_add_rPr().append(_element("w:lang", "en-GB"))
     props = doc.core_properties
     props.title = title
     props.subject = "SEN Support plan"
@@ -90,15 +88,21 @@ def _repeat_header(row) -> None:
     """Mark a table row as a header row: read out as headings and repeated on each printed page."""
     trpr = row._tr.get_or_add_trPr()
     for tag in ("w:tblHeader", "w:cantSplit"):
-        el = OxmlElement(tag)
-        el.set(qn("w:val"), "true")
-        trpr.append(el)
+        trpr.append(_element(tag, "true"))
 
 
 def _keep_row_together(row) -> None:
-    el = OxmlElement("w:cantSplit")
-    el.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(el)
+    row._tr.get_or_add_trPr().append(_element("w:cantSplit", "true"))
+
+
+def _element(tag: str, value: str):
+    """A WordprocessingML element with a w:val attribute, e.g. <w:lang w:val="en-GB"/>."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    el = OxmlElement(tag)
+    el.set(qn("w:val"), value)
+    return el
 
 
 def _table(doc, columns: tuple[str, ...], rows: list[tuple[str, ...]]):

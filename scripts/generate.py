@@ -9,7 +9,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import model as m
@@ -19,6 +19,7 @@ from . import authority as la, editions
 from .load import Content, ContentErrors, load
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+COMPILED = TEMPLATES.parent.parent / "build" / "cache" / "jinja"  # compiled templates, checked against their source
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|])")
 
 
@@ -41,8 +42,10 @@ def term_anchor(term: m.Term) -> str:
 
 @functools.lru_cache(maxsize=1)  # one Environment: templates compile once per process (live preview rebuilds)
 def _env() -> Environment:
+    COMPILED.mkdir(parents=True, exist_ok=True)
     env = Environment(loader=FileSystemLoader(TEMPLATES), finalize=md_escape, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False)
+                      bytecode_cache=FileSystemBytecodeCache(str(COMPILED)), trim_blocks=True, lstrip_blocks=True,
+                      keep_trailing_newline=True, autoescape=False)
     env.filters["attr"] = lambda v: Markup(html.escape(str(v), quote=True))  # for front matter and HTML attributes
     env.filters["yaml_str"] = lambda v: Markup('"' + str(v).replace("\\", "\\\\").replace('"', '\\"') + '"')
     return env
