@@ -72,8 +72,8 @@ def test_search_finds_the_right_page(browser, site_url):
     page = browser.new_page()
     page.add_init_script(COUNT_WORKER_MESSAGES)
     page.goto(site_url)
+    page.click("input.md-search__input")  # the index loads only now (search-lazy.js); wait for the worker to take it
     wait_for_answers(page, started=True)
-    page.click("input.md-search__input")
     queries = load_queries()
     failures, first = [], 0
     start = time.perf_counter()
