@@ -136,9 +136,13 @@ def build_scaling(factors: list[int], runs: int) -> list[dict]:
             return run([PY, "-m", "scripts.generate", str(content), str(docs)])
 
         t_gen = median_of(n, gen)
-        t_full = median_of(n, lambda: run([PY, "-m", "scripts.build", "--content", str(content), "--site", str(site),
-                                          "--docs", str(docs)]))
-        t_plain = median_of(n, lambda: run([PY, "-c", PLAIN, str(ROOT / "mkdocs.yml"), str(docs), str(plain_site)]))
+        # full and plain builds alternate, so a change in the machine's load falls on both alike
+        fulls, plains = [], []
+        for _ in range(n):
+            fulls.append(run([PY, "-m", "scripts.build", "--content", str(content), "--site", str(site),
+                              "--docs", str(docs)]))
+            plains.append(run([PY, "-c", PLAIN, str(ROOT / "mkdocs.yml"), str(docs), str(plain_site)]))
+        t_full, t_plain = statistics.median(fulls), statistics.median(plains)
         row = {"factor": f, "runs": n, "pages": count_pages(site), "gen": t_gen, "full": t_full, "plain": t_plain,
                "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6}
         if ZENSICAL.exists():
@@ -187,7 +191,7 @@ def zensical_differences(folder: Path) -> list[str]:
 # ---------------------------------------------------------------- 3: live preview
 
 
-def live_preview(factor: int, timeout: float = 120.0) -> float:
+def live_preview(factor: int, timeout: float = 600.0) -> float:
     """Seconds from saving a need's YAML to `make serve` serving the regenerated page."""
     content = BENCH / f"x{factor}" / "content"
     docs = BENCH / f"x{factor}" / "serve-docs"
@@ -278,6 +282,13 @@ def search_latency(site: Path, queries: list[str]) -> dict:
         page = ctx.new_page()
         page.goto(url, wait_until="networkidle")
         page.wait_for_function("() => document.querySelector('.md-search__input') !== null")
+        # The index loads on first use (search-lazy.js): time from focusing the box to search being ready
+        # (download and indexing), then time each query on the ready index.
+        start = time.perf_counter()
+        page.click(".md-search__input")
+        page.wait_for_function("() => !/initializ/i.test(document.querySelector('.md-search-result__meta')"
+                               ".textContent)", timeout=120_000)
+        ready_ms = 1000 * (time.perf_counter() - start)
         for q in queries:
             page.click(".md-search__input")
             page.fill(".md-search__input", "")
@@ -306,9 +317,10 @@ def search_latency(site: Path, queries: list[str]) -> dict:
         page.close()
     times.sort()
     if not times:
-        return {"queries": len(queries), "answered": 0}
+        return {"queries": len(queries), "answered": 0, "ready_ms": ready_ms}
     p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
-    return {"queries": len(queries), "answered": len(times), "median_ms": statistics.median(times), "p95_ms": p95}
+    return {"queries": len(queries), "answered": len(times), "median_ms": statistics.median(times), "p95_ms": p95,
+            "ready_ms": ready_ms}
 
 
 def search_queries() -> list[str]:
@@ -431,7 +443,11 @@ def render(rows, preview, weight, search, big, extract, diffs) -> str:
     if search.get("answered"):
         lines += [f"{search['answered']} of {search['queries']} queries answered; keystroke to results: median "
                   f"{search['median_ms']:.0f} ms, 95th percentile {search['p95_ms']:.0f} ms (budget: median under "
-                  f"{BUDGET_SEARCH_MS} ms: {_ok(search['median_ms'] < BUDGET_SEARCH_MS)})."]
+                  f"{BUDGET_SEARCH_MS} ms: {_ok(search['median_ms'] < BUDGET_SEARCH_MS)}).",
+                  "",
+                  f"The index loads when someone first uses search (not on page load): from focusing the search box "
+                  f"to search being ready (download and indexing) took {search['ready_ms']:.0f} ms on this site, "
+                  f"served from the same machine."]
     else:
         lines += ["No query was answered within 5 s."]
     lines += ["", "## 7. The successor engine: Zensical", "",

@@ -118,9 +118,9 @@ def browser_context():
 
 
 def _empty_index(base: str) -> str | None:
-    """The site's search index with no documents. Every page load makes Material's search worker build the whole
-    index (1.5 MB for 270 pages), which costs more than axe: the crawl's pages get this one instead (the request is
-    still made and recorded). Search itself is tested on its own (test_privacy.py and test_search.py)."""
+    """The site's search index with no documents. The index loads when someone starts to search
+    (search-lazy.js); should the crawl's pages ask for it, building the whole index (1.5 MB for 270 pages) costs
+    more than axe, so they get this one instead. Search itself is tested on its own (test_search*.py)."""
     try:
         with urlopen(base + "search/search_index.json", timeout=30) as r:
             return json.dumps({**json.load(r), "docs": []})
