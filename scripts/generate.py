@@ -21,6 +21,7 @@ from .load import Content, ContentErrors, load
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 COMPILED = TEMPLATES.parent.parent / "build" / "cache" / "jinja"  # compiled templates, checked against their source
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|])")
+_NEEDS_ESCAPE = re.compile(r"[\\`*_\[\]{}#|&<>]")
 
 
 def md_escape(value) -> str:
@@ -29,7 +30,10 @@ def md_escape(value) -> str:
         return ""
     if isinstance(value, Markup):
         return str(value)
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=False))
+    text = str(value)
+    if not _NEEDS_ESCAPE.search(text):  # most values: nothing to escape, and this check is the cheap part
+        return text
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def slug(text: str) -> str:

@@ -114,11 +114,19 @@ def _json(data: Any) -> str:
     return json.dumps(_id_first(data), indent=1, ensure_ascii=False) + "\n"
 
 
+def _items_id_first(data: dict) -> dict:
+    """A data file with each listed item's `id` first (the only place an `id` is not already first)."""
+    return {k: [{"id": x["id"], **x} if isinstance(x, dict) and "id" in x else x for x in v]
+            if isinstance(v, list) else v for k, v in data.items()}
+
+
 def files(c: Content) -> dict[str, str]:
-    """data/<stem>.json and data/<stem>.schema.json for every published file."""
+    """data/<stem>.json (compact: Python's fast encoder does not indent; 20% smaller) and data/<stem>.schema.json
+    (indented, for people to read) for every published file."""
     out = {}
     for stem, model in datasets(c).items():
-        out[f"data/{stem}.json"] = _json(model.model_dump(mode="json", by_alias=True, exclude_none=True))
+        data = _items_id_first(model.model_dump(mode="json", by_alias=True, exclude_none=True))
+        out[f"data/{stem}.json"] = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
         out[f"data/{stem}.schema.json"] = _schema_json(stem)
     return out
 
