@@ -137,6 +137,7 @@ def build_scaling(factors: list[int], runs: int) -> list[dict]:
             shutil.rmtree(docs, ignore_errors=True)
             return run([PY, "-m", "scripts.generate", str(content), str(docs)])
 
+        gen()  # untimed: fills the caches (Word downloads, compiled templates) as an editor's earlier build would
         t_gen = median_of(n, gen)
         # full and plain builds alternate, so a change in the machine's load falls on both alike
         fulls, plains = [], []
@@ -335,6 +336,38 @@ def search_queries() -> list[str]:
     return ["autism", "dyslexia", "ADHD", "can't sit still", "hearing aids", "EHC plan", "anxiety", "SENCO"]
 
 
+# ---------------------------------------------------------------- scaling beyond one machine: many editions
+
+
+def editions(count: int = 4) -> dict:
+    """`count` editions of one authority's size (the bundled content, each built into its own folder as a separate
+    authority's build would be), one after another and then two at a time, as independent CI jobs would build
+    them; and the extra cost of `make site`'s offline copy."""
+    jobs = [(ROOT / "content", BENCH / "editions" / f"edition-{i}") for i in range(count)]
+
+    def build(content: Path, out: Path, *extra: str) -> list[str]:
+        return [PY, "-m", "scripts.build", "--content", str(content), "--site", str(out / "site"), "--docs",
+                str(out / "docs"), "--authority", str(content / "authority.yml"), *extra]
+
+    start = time.perf_counter()
+    for content, out in jobs:
+        run(build(content, out))
+    one_by_one = time.perf_counter() - start
+    start = time.perf_counter()
+    for pair in (jobs[i:i + 2] for i in range(0, len(jobs), 2)):
+        procs = [subprocess.Popen(build(c, o), cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE, text=True) for c, o in pair]
+        for proc in procs:
+            if proc.wait() != 0:
+                raise SystemExit(f"bench: a parallel edition build failed:\n{proc.stderr.read()[-2000:]}")
+    two_at_a_time = time.perf_counter() - start
+    content, out = jobs[0]
+    with_offline = run(build(content, out, "--offline"))
+    without = run(build(content, out))
+    return {"editions": len(jobs), "one_by_one": one_by_one, "two_at_a_time": two_at_a_time,
+            "with_offline": with_offline, "without_offline": without}
+
+
 # ---------------------------------------------------------------- 5: extraction
 
 
@@ -383,9 +416,11 @@ def main(argv: list[str] | None = None) -> int:
     search = search_latency(BENCH / f"x{big}" / "site", search_queries())
     print("bench: extraction", flush=True)
     extract = extraction()
+    print("bench: many editions", flush=True)
+    many = editions()
     diffs = zensical_differences(BENCH / f"x{factors[0]}")
     figures = {"rows": rows, "preview": preview, "weight": weight, "search": search, "big": big, "extract": extract,
-               "diffs": diffs, "when": time.strftime("%Y-%m-%d %H:%M %Z"), "machine": machine()}
+               "diffs": diffs, "many": many, "when": time.strftime("%Y-%m-%d %H:%M %Z"), "machine": machine()}
     RESULTS.write_text(json.dumps(figures, indent=1), encoding="utf-8")
     report = render(**figures)
     Path(args.out).write_text(report, encoding="utf-8")
@@ -397,7 +432,7 @@ def _ok(flag: bool) -> str:
     return "met" if flag else "MISSED"
 
 
-def render(rows, preview, weight, search, big, extract, diffs, when, machine) -> str:
+def render(rows, preview, weight, search, big, extract, diffs, when, machine, many=None) -> str:
     lines = [
         "# Benchmarks",
         "",
@@ -451,6 +486,15 @@ def render(rows, preview, weight, search, big, extract, diffs, when, machine) ->
         lines += [extract if isinstance(extract, str) else "```\n" + json.dumps(extract, indent=2) + "\n```"]
     else:
         lines += ["Not measured in this run (needs scripts/bench_extract.py and pdftotext)."]
+    if many:
+        lines += ["", "## Many editions (scaling beyond one machine)", "",
+                  f"{many['editions']} editions of one local authority's size (the bundled content, each into its own "
+                  f"folder; full build, no offline copy): {many['one_by_one']:.1f} s one after another, {many['two_at_a_time']:.1f}"
+                  f" s two at a time on this {os.cpu_count()}-core machine ({many['one_by_one'] / many['two_at_a_time']:.2f}x "
+                  f"the throughput). Each build is independent, so N machines or CI jobs build N editions in the time "
+                  f"of one. `make site` also builds the offline copy (a second MkDocs build and a zip): "
+                  f"{many['with_offline']:.1f} s with it, {many['without_offline']:.1f} s without, for the main "
+                  f"content."]
     lines += ["", f"## 6. Search (on the {big}x site)", ""]
     if search.get("answered"):
         lines += [f"{search['answered']} of {search['queries']} queries answered; keystroke to results: median "
