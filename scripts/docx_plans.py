@@ -243,12 +243,13 @@ def write_blank_template(path: str | Path, authority: m.Authority | None = None)
     return path
 
 
-def _cache_key(content, pid: str | None) -> str:
-    """A hash of everything a document is made from: the plan, the titles it shows, the authority and this code."""
+def _cache_key(content, pid: str | None, common: list[str]) -> str:
+    """A hash of everything a document is made from: `common` (this code and the authority, the same for every
+    document), then the plan and the titles it shows."""
     import hashlib
     import json
 
-    parts = [Path(__file__).read_bytes().decode("utf-8"), content.authority.model_dump_json()]
+    parts = list(common)
     if pid is not None:
         plan = content.plans[pid]
         parts.append(plan.model_dump_json())
@@ -263,10 +264,12 @@ def plan_downloads(content, cache_dir: str | Path | None = None) -> dict[str, by
     """{path inside the docs folder: bytes} for every plan and the blank template, e.g. plans/downloads/<id>.docx.
     With cache_dir, a document whose inputs have not changed is read back instead of made again (python-docx
     takes about a quarter of a second a plan, most of the generation time)."""
+    common = [Path(__file__).read_bytes().decode("utf-8"), content.authority.model_dump_json()] if cache_dir else []
+
     def made(pid: str | None, make) -> bytes:
         if cache_dir is None:
             return make()
-        path = Path(cache_dir) / f"{_cache_key(content, pid)}.docx"
+        path = Path(cache_dir) / f"{_cache_key(content, pid, common)}.docx"
         if path.is_file():
             return path.read_bytes()
         data = make()
