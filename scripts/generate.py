@@ -19,7 +19,10 @@ from . import authority as la, editions
 from .load import Content, ContentErrors, load
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-COMPILED = TEMPLATES.parent.parent / "build" / "cache" / "jinja"  # compiled templates, checked against their source
+# Work kept between runs, each entry checked against what it was made from: compiled templates (ours in jinja/,
+# Material's in theme/ through scripts/mkdocs_hooks.py) and the Word downloads (docx/).
+CACHE = TEMPLATES.parent.parent / "build" / "cache"
+COMPILED = CACHE / "jinja"
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|])")
 _NEEDS_ESCAPE = re.compile(r"[\\`*_\[\]{}#|&<>]")
 
@@ -269,7 +272,7 @@ def outputs(c: Content, **options) -> dict[str, str | bytes]:
     files.update(opendata.files(c))  # data/*.json and their JSON Schemas
     files.update(finder.files(c))  # strategies/finder.json for the strategy finder's script
     # plans/downloads/<id>.docx and the blank template; unchanged documents come from the cache in build/
-    files.update(docx_plans.plan_downloads(c, Path(__file__).resolve().parent.parent / "build" / "cache" / "docx"))
+    files.update(docx_plans.plan_downloads(c, CACHE / "docx"))
     # keep last: the plan builder page links the blank Word template when an earlier line has added it
     files.update(plan_builder.files(c, _env(), files, offline_copy=options.get("offline_copy", False)))
     return files

@@ -11,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import jinja2  # noqa: E402
 
-from scripts.generate import generate  # noqa: E402
+from scripts.generate import CACHE, generate  # noqa: E402
 from scripts.load import ContentErrors  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.sen")
@@ -20,7 +20,7 @@ _serving = False
 
 # Material's templates, compiled once and kept between builds: MkDocs makes a new Jinja environment for every build
 # and live-preview rebuild, and compiling them again was about a third of a rebuild. Checked against their source.
-_compiled = jinja2.FileSystemBytecodeCache(str(Path(__file__).resolve().parent.parent / "build" / "cache" / "theme"))
+_compiled = jinja2.FileSystemBytecodeCache(str(CACHE / "theme"))
 
 
 def on_startup(command, dirty):
