@@ -110,10 +110,6 @@ def _id_first(data: Any) -> Any:
     return data
 
 
-def _json(data: Any) -> str:
-    return json.dumps(_id_first(data), indent=1, ensure_ascii=False) + "\n"
-
-
 def _items_id_first(data: dict) -> dict:
     """A data file with each listed item's `id` first (the only place an `id` is not already first)."""
     return {k: [{"id": x["id"], **x} if isinstance(x, dict) and "id" in x else x for x in v]
@@ -133,7 +129,7 @@ def files(c: Content) -> dict[str, str]:
 
 @functools.lru_cache(maxsize=None)  # a schema depends only on the model: exported once per process
 def _schema_json(stem: str) -> str:
-    return _json(export(FILES[stem][0], f"{stem}.json"))
+    return json.dumps(_id_first(export(FILES[stem][0], f"{stem}.json")), indent=1, ensure_ascii=False) + "\n"
 
 
 # ---------------------------------------------------------------- the data page
