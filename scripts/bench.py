@@ -118,6 +118,11 @@ def zensical_build(docs: Path, folder: Path) -> float:
     raise SystemExit("bench: zensical kept refusing options")
 
 
+def build_command(content: Path, site: Path, docs: Path, *extra: str) -> list[str]:
+    """Our full build (`python -m scripts.build`, as `make site` runs it) of a content folder."""
+    return [PY, "-m", "scripts.build", "--content", str(content), "--site", str(site), "--docs", str(docs), *extra]
+
+
 def count_pages(site: Path) -> int:
     return sum(1 for _ in site.rglob("index.html"))
 
@@ -142,8 +147,7 @@ def build_scaling(factors: list[int], runs: int) -> list[dict]:
         # full and plain builds alternate, so a change in the machine's load falls on both alike
         fulls, plains = [], []
         for _ in range(n):
-            fulls.append(run([PY, "-m", "scripts.build", "--content", str(content), "--site", str(site),
-                              "--docs", str(docs)]))
+            fulls.append(run(build_command(content, site, docs)))
             plains.append(run([PY, "-c", PLAIN, str(ROOT / "mkdocs.yml"), str(docs), str(plain_site)]))
         t_full, t_plain = statistics.median(fulls), statistics.median(plains)
         row = {"factor": f, "runs": n, "pages": count_pages(site), "gen": t_gen, "full": t_full, "plain": t_plain,
@@ -346,8 +350,7 @@ def editions(count: int = 4) -> dict:
     jobs = [(ROOT / "content", BENCH / "editions" / f"edition-{i}") for i in range(count)]
 
     def build(content: Path, out: Path, *extra: str) -> list[str]:
-        return [PY, "-m", "scripts.build", "--content", str(content), "--site", str(out / "site"), "--docs",
-                str(out / "docs"), "--authority", str(content / "authority.yml"), *extra]
+        return build_command(content, out / "site", out / "docs", *extra)
 
     start = time.perf_counter()
     for content, out in jobs:
