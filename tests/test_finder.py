@@ -71,7 +71,7 @@ def test_filters_are_fieldsets_with_legends_and_labels(site, content):
 
 def shown(page) -> set[str]:
     return set(page.eval_on_selector_all(
-        "article ul:not([hidden]) > li:not([hidden]) > a[data-strategy]",
+        "article ul:not([hidden]) > li:not([hidden]) a[data-strategy]",
         "links => links.map(a => a.getAttribute('data-strategy'))"))
 
 
