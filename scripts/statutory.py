@@ -26,6 +26,7 @@ WEEKS_NOTICE_OF_ANNUAL_REVIEW = 2  # SEND Regulations 2014, reg 20(3); Code of P
 WEEKS_ADVICE_BEFORE_ANNUAL_REVIEW = 2  # SEND Regulations 2014, reg 20(4): advice circulated before the meeting
 WEEKS_TO_SEND_REVIEW_REPORT = 2  # SEND Regulations 2014, reg 20(7): the report, after the meeting
 SCHOOL_DAYS_TO_ASK_FOR_INDEPENDENT_REVIEW = 15  # School Discipline (Pupil Exclusions and Reviews) Regulations 2012, reg 7
+SCHOOL_DAYS_OF_SUSPENSION_A_YEAR = 45  # Education Act 2002, s51A: at most, in one school year
 # Phase transfer (SEND Regulations 2014, reg 18; Code of Practice 9.179): the amended plan naming the new setting,
 # written as month * 100 + day.
 PHASE_TRANSFER_BETWEEN_SCHOOL_PHASES = 215  # 15 February in the year of the move
@@ -102,6 +103,9 @@ TIMESCALES: tuple[Timescale, ...] = (
     Timescale("school_days_to_ask_for_independent_review", SCHOOL_DAYS_TO_ASK_FOR_INDEPENDENT_REVIEW, "days",
               (r"independent review", r"review panel"),
               "school days after the governors' decision to ask for an independent review panel"),
+    Timescale("school_days_of_suspension_a_year", SCHOOL_DAYS_OF_SUSPENSION_A_YEAR, "days",
+              (r"suspen",),
+              "school days of suspension a pupil can have in one school year, at most"),
     Timescale("phase_transfer_between_school_phases", PHASE_TRANSFER_BETWEEN_SCHOOL_PHASES, "date",
               (r"between school phases", r"primary to secondary", r"infant to junior", r"nursery to school",
                r"school phases?"),
@@ -241,10 +245,10 @@ class Rule:
 
 RULES: tuple[Rule, ...] = (
     Rule("assessment_test_has_no_cost",
-         r"(?=.*\b(?:needs assessment|assess(?:ed|es|ing|ment)?)\b)(?=.*(?:\bcosts?\b|\bafford|\bbudget|£ ?\d|"
+         r"(?=.*\b(?:needs assessment|assess(?:ed|es|ing|ment)?)\b)(?=.*(?:\bcosts?\b|\bafford|(?<!personal )(?<!needs )\bbudget|£ ?\d|"
          r"more than (?:the|a|its|their) (?:school|setting|college)s? can (?:normally )?(?:pay|fund|provide|give)|"
          r"own resources))",
-         r"\b(?:no|not) part of\b|never depends?|(?:does|do) not depend|must not refuse|cost is no\b|how much the",
+         r"\b(?:no|not|never) part of\b|never depends?|(?:does|do) not depend|must not refuse|cost is no\b|how much the",
          "the test for an EHC needs assessment is whether the child may have SEN and may need provision through an "
          "EHC plan; cost is no part of it (Children and Families Act 2014, s36(8); Code of Practice 9.14)"),
     Rule("section_f_must",
