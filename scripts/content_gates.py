@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
+from scripts import framework as fwk
 from scripts.load import Content, _line_of
 
 # ---------------------------------------------------------------- the rules and their reasons
@@ -36,6 +37,7 @@ DOSE_REASON = ("small-group, individual and specialist help must say how often, 
 
 # Words for people and places that belong to school. Post-16 students are at college, in a sixth form, at work or
 # in training, so the post-16 phase must use their words (student, tutor, session, course, college).
+POST_16 = "post-16"  # the default framework's phase id; another authority's phases have their own words
 SCHOOL_WORDS = re.compile(r"\b(?:pupils?|classrooms?|class teachers?|lessons?)\b", re.I)
 SCHOOL_ROLE_IDS = ("pupil", "class-teacher")
 SCHOOL_WORDS_REASON = ("post-16 guidance is for students, tutors and colleges; school-only words (pupil, classroom, "
@@ -97,17 +99,10 @@ def _unquoted(text: str) -> str:
 
 
 def _need_levels(content: Content) -> Iterator[tuple[str, str, str, Any]]:
-    """(need id, phase id, level id, level guidance) for every level of every phase a need has."""
+    """(need id, phase id, level id, level guidance) for every level a need describes, in framework order."""
     for nid, need in sorted(content.needs.items()):
-        phases = need.phases.model_dump(by_alias=True)
-        for phase in phases:
-            guidance = need.phases.phase(phase)
-            if guidance is None:
-                continue
-            for level in guidance.model_dump(by_alias=True):
-                lg = guidance.level(level)
-                if lg is not None:
-                    yield nid, phase, level, lg
+        for cell in fwk.walk(content.framework, need):
+            yield nid, cell.phase.id, cell.level.id, cell.guidance
 
 
 def _strings(node: Any, path: list[Any]) -> Iterator[tuple[list[Any], str]]:
@@ -129,7 +124,7 @@ def cost_indicators(content: Content) -> list[str]:
     """No need's descriptors give cost as a sign of a need or a level."""
     w, out = _Where(content), []
     for nid, phase, level, lg in _need_levels(content):
-        for i, text in enumerate(lg.descriptors):
+        for i, text in enumerate(getattr(lg, "descriptors", None) or []):
             m = COST_INDICATOR.search(text)
             if m:
                 out.append(f"{w.yaml('needs', nid, ['phases', phase, level, 'descriptors', i])}: "
@@ -163,12 +158,11 @@ def school_words_after_16(content: Content) -> list[str]:
             if m:
                 out.append(f"{w.yaml(kind, item, path)}: {m.group(0)!r} is a school-only word ({SCHOOL_WORDS_REASON})")
 
-    for nid, need in sorted(content.needs.items()):
-        raw = need.phases.model_dump(by_alias=True, exclude_none=True).get("post-16")
-        if raw:
-            scan("needs", nid, raw, ["phases", "post-16"])
+    for nid, phase, level, lg in _need_levels(content):
+        if phase == POST_16:
+            scan("needs", nid, lg.model_dump(mode="json", exclude_none=True), ["phases", phase, level])
     for pid, plan in sorted(content.plans.items()):
-        if plan.phase == "post-16":
+        if plan.phase == POST_16:
             raw = plan.model_dump(mode="json", exclude_none=True)
             for key in ("phase", "level", "year_group"):
                 raw.pop(key, None)

@@ -293,6 +293,10 @@ class Statement:
     topic: str | None = None
 
 
+# The default framework's levels (DESIGN.md). Another authority's levels are its own, and so is its wording.
+DEFAULT_LEVELS = ("universal", "sen-support", "enhanced-sen-support", "ehc")
+
+
 def _literal(text: str) -> str:
     return r"\s+".join(re.escape(w) for w in text.split())
 
@@ -304,9 +308,10 @@ STATEMENTS: tuple[Statement, ...] = (
     *(Statement("enhanced_sen_support_post_16", f, _literal(ENHANCED_SEN_SUPPORT_POST_16),
                 "the post-16 route for Enhanced SEN Support, word for word (ENHANCED_SEN_SUPPORT_POST_16)",
                 "Enhanced SEN Support") for f in ENHANCED_SEN_SUPPORT_DEFINED_IN),
-    Statement("section_19_at_every_level", "levels/*.yml", r"section 19",
-              "a child who cannot attend school gets suitable education from the local authority at any level "
-              "(Education Act 1996, s19)", r"\b(?:school|child|children|pupils?)\b"),
+    *(Statement("section_19_at_every_level", f"levels/{level}.yml", r"section 19",
+                "a child who cannot attend school gets suitable education from the local authority at any level "
+                "(Education Act 1996, s19)", r"\bSEN\b|special educational|\bEHC\b")
+      for level in DEFAULT_LEVELS),
     Statement("assessment_test_has_no_cost", "pages/requesting-an-ehc-needs-assessment.md",
               r"section 36\(8\).{0,400}Cost is no part",
               "the page must state the s36(8) test and that cost is no part of it"),
@@ -315,14 +320,14 @@ STATEMENTS: tuple[Statement, ...] = (
     Statement("phase_transfer_dates", "pages/ehc-plans-and-annual-reviews.md", r"15 February.{0,600}31 March",
               "both phase-transfer dates (SEND Regulations 2014, reg 18)"),
     Statement("refusal_to_reassess_is_appealable", "pages/if-you-disagree.md", r"not to carry out a re-assessment",
-              "a refusal to re-assess can be appealed (Children and Families Act 2014, s51; Code of Practice 11.45)"),
+              "a refusal to re-assess can be appealed (Children and Families Act 2014, s51; Code of Practice 11.45)", "Tribunal"),
     Statement("appeal_deadline_whichever_later", "pages/if-you-disagree.md", r"whichever of these two dates is later",
-              "two months from the decision or one month from the certificate, whichever is later (HESC Rules r20)"),
+              "two months from the decision or one month from the certificate, whichever is later (HESC Rules r20)", "Tribunal"),
     Statement("disagreement_resolution_does_not_pause_appeals", "pages/if-you-disagree.md",
               r"does \*?\*?not\*?\*? pause the deadline",
-              "the disagreement resolution service does not pause the appeal deadline"),
+              "the disagreement resolution service does not pause the appeal deadline", "Tribunal"),
     Statement("discrimination_claims_by_setting", "pages/if-you-disagree.md", r"college.{0,80}county court",
-              "claims against colleges go to the county court (Equality Act 2010, s114)"),
+              "claims against colleges go to the county court (Equality Act 2010, s114)", "Tribunal"),
 )
 
 

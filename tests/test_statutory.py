@@ -124,7 +124,7 @@ def test_a_wrong_page_fails_the_folder_check(minimal, capsys):
     assert len(errors) == 2, errors
     assert "wrong.md" in errors[0] and "22" in errors[0]
     assert "extra.yml" in errors[1] and "twice" in errors[1]
-    (minimal / "levels" / "extra.yml").write_text("description:\n  - Every pupil is welcome at school.\n")
+    (minimal / "levels" / "sen-support.yml").write_text("title: SEN Support\nsummary: S.\ndescription:\n  - SEN Support is planned help.\n")
     assert [e.split(": ")[1] for e in st.check_content(minimal)][1:] == ["section_19_at_every_level"]
     assert st.main([str(minimal)]) == 2
     assert "22" in capsys.readouterr().err
