@@ -119,6 +119,7 @@ class AboutMe(Model):
 
 class Outcome(Model):
     outcome: Text = Field(description="Specific and measurable: what the pupil will be able to do")
+    baseline: Optional[Text] = Field(None, description="Where the pupil starts, measured the same way as the target")
     measure: Text = Field(description="How progress will be measured")
     by: dt.date = Field(description="Date the outcome should be met by")
     progress: Text = Field(description="Progress found at the review")
