@@ -331,13 +331,24 @@ STATEMENTS: tuple[Statement, ...] = (
 )
 
 
-def wording_problems(text: str) -> list[str]:
-    """Sentences in a text that misstate the law, each with the rule's reason."""
+def wording_problems(text: str, whole: bool = False) -> list[str]:
+    """Sentences in a text (or, with whole, the text as one unit) that misstate the law, each with the rule's
+    reason."""
     out = []
-    for sentence in sentences(text):
+    for sentence in ([" ".join(text.split())] if whole else sentences(text)):
         for rule in RULES:
             if re.search(rule.wrong, sentence, re.I) and not (rule.unless and re.search(rule.unless, sentence, re.I)):
                 out.append(f"{rule.key}: {sentence!r} ({rule.reason})")
+    return out
+
+
+def glossary_wording_problems(path: Path) -> list[str]:
+    """The wording rules on each glossary entry, read whole as 'term: definition'."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    out = []
+    for entry in data.get("terms", []) if isinstance(data, dict) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("definition"), str):
+            out += wording_problems(f"{entry.get('term', '')}: {entry['definition']}", whole=True)
     return out
 
 
@@ -394,8 +405,10 @@ def check_content(root: str | Path) -> list[str]:
         if path.exists():
             text = level_texts(path)
             errors += [f"{path}: {p}" for p in problems(text, strict=False)]
-            if path.parent.name in WORDING_FOLDERS or path.name == "glossary.yml":
+            if path.parent.name in WORDING_FOLDERS:
                 errors += [f"{path}: {p}" for p in wording_problems(text)]
+            elif path.name == "glossary.yml":  # a definition is read with its term ("Section F: It should ...")
+                errors += [f"{path}: {p}" for p in glossary_wording_problems(path)]
     return errors + missing_statements(root)
 
 

@@ -256,3 +256,16 @@ def test_a_missing_statement_fails_the_folder_check(tmp_path):
     assert keys == ["enhanced_sen_support_definition", "refusal_to_reassess_is_appealable",
                     "section_19_at_every_level"], errors
     assert any("glossary.yml" in e for e in errors) and any("sen-support.yml" in e for e in errors)
+
+
+def test_a_glossary_definition_is_read_with_its_term(tmp_path):
+    import shutil
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT, root)
+    glossary = root / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    old = "Section F must be detailed and\n      specific"
+    assert old in text
+    glossary.write_text(text.replace(old, "It should be detailed and\n      specific"), encoding="utf-8")
+    errors = st.check_content(root)
+    assert len(errors) == 1 and "glossary.yml: section_f_must: 'Section F: The part" in errors[0], errors
