@@ -13,7 +13,7 @@ PAGE_IDS = ["graduated-approach", "sen-support-in-school", "enhanced-sen-support
             "ehc-plans-and-annual-reviews", "post-16-and-preparing-for-adulthood", "if-you-disagree",
             "linking-from-your-sen-information-report", "reasonable-adjustments", "accessible-trips-and-activities",
             "about-this-guide", "exclusions-and-suspensions", "part-time-timetables",
-            "attendance-and-school-non-attendance", "personal-budgets", "who-pays-for-what"]
+            "attendance-and-school-non-attendance", "personal-budgets", "who-pays-for-what", "early-years-sen-support"]
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 FOLDERS = {"needs": "needs", "strategies": "strategies", "roles": "roles", "levels": "levels", "areas": "areas",
