@@ -32,9 +32,10 @@ SCHOOL_DAYS_OF_SUSPENSION_A_YEAR = 45  # Education Act 2002, s51A: at most, in o
 PHASE_TRANSFER_BETWEEN_SCHOOL_PHASES = 215  # 15 February in the year of the move
 PHASE_TRANSFER_INTO_POST_16 = 331  # 31 March in the year of the move (secondary school to post-16)
 
-# One definition of Enhanced SEN Support, word for word wherever the guide defines it (the ESS page, the level file
-# and the glossary). It is this authority's funding route, not a legal category; the Code (9.14) and section 36(8)
-# never make it a condition of an EHC needs assessment.
+# One definition of Enhanced SEN Support. It is this authority's funding route, not a legal category; the Code (9.14)
+# and section 36(8) never make it a condition of an EHC needs assessment. The guide page states it word for word
+# (once: the content allows no repeated sentence); the level file and the glossary say it in their own words, and
+# must carry every element of it (ENHANCED_SEN_SUPPORT_ELEMENTS).
 ENHANCED_SEN_SUPPORT = (
     "Enhanced SEN Support is funding from the local authority, agreed with the parents, that lets a school or "
     "early years setting give more help at SEN Support. It is an alternative to an EHC needs assessment, not a "
@@ -42,7 +43,16 @@ ENHANCED_SEN_SUPPORT = (
 ENHANCED_SEN_SUPPORT_POST_16 = (
     "For a student aged 16 to 25 at a college or sixth form, the college asks the local authority for the same "
     "kind of funding (high needs top-up funding), and the young person agrees to it themselves.")
-ENHANCED_SEN_SUPPORT_DEFINED_IN = ("pages/enhanced-sen-support.md", "levels/enhanced-sen-support.yml", "glossary.yml")
+ENHANCED_SEN_SUPPORT_PAGE = "pages/enhanced-sen-support.md"
+ENHANCED_SEN_SUPPORT_DEFINED_IN = (ENHANCED_SEN_SUPPORT_PAGE, "levels/enhanced-sen-support.yml", "glossary.yml")
+ENHANCED_SEN_SUPPORT_ELEMENTS = (  # (what, regular expression) that every definition carries
+    ("local-authority funding", r"funding from the local authority|local authority funding|local-authority funding"),
+    ("agreed with parents", r"agreed with (?:the )?parents"),
+    ("an alternative to an EHC needs assessment", r"alternative to an EHC needs assessment"),
+    ("the right to ask for one is not affected", r"(?:not|never) affects? the right to ask"),
+    ("the post-16 route: high needs top-up funding the young person agrees to",
+     r"high needs top-up funding.{0,120}young person agrees|young person agrees.{0,120}high needs top-up funding"),
+)
 
 
 @dataclass(frozen=True)
@@ -302,12 +312,15 @@ def _literal(text: str) -> str:
 
 
 STATEMENTS: tuple[Statement, ...] = (
-    *(Statement("enhanced_sen_support_definition", f, _literal(ENHANCED_SEN_SUPPORT),
-                "the one definition of Enhanced SEN Support, word for word (scripts/statutory.py ENHANCED_SEN_SUPPORT)",
-                "Enhanced SEN Support") for f in ENHANCED_SEN_SUPPORT_DEFINED_IN),
-    *(Statement("enhanced_sen_support_post_16", f, _literal(ENHANCED_SEN_SUPPORT_POST_16),
-                "the post-16 route for Enhanced SEN Support, word for word (ENHANCED_SEN_SUPPORT_POST_16)",
-                "Enhanced SEN Support") for f in ENHANCED_SEN_SUPPORT_DEFINED_IN),
+    Statement("enhanced_sen_support_definition", ENHANCED_SEN_SUPPORT_PAGE, _literal(ENHANCED_SEN_SUPPORT),
+              "the one definition of Enhanced SEN Support, word for word (scripts/statutory.py ENHANCED_SEN_SUPPORT)",
+              "Enhanced SEN Support"),
+    Statement("enhanced_sen_support_post_16", ENHANCED_SEN_SUPPORT_PAGE, _literal(ENHANCED_SEN_SUPPORT_POST_16),
+              "the post-16 route for Enhanced SEN Support, word for word (ENHANCED_SEN_SUPPORT_POST_16)",
+              "Enhanced SEN Support"),
+    *(Statement("enhanced_sen_support_definition", f, pattern,
+                f"every definition of Enhanced SEN Support says: {what} (ENHANCED_SEN_SUPPORT)", "Enhanced SEN Support")
+      for f in ENHANCED_SEN_SUPPORT_DEFINED_IN[1:] for what, pattern in ENHANCED_SEN_SUPPORT_ELEMENTS),
     *(Statement("section_19_at_every_level", f"levels/{level}.yml", r"section 19",
                 "a child who cannot attend school gets suitable education from the local authority at any level "
                 "(Education Act 1996, s19)", r"\bSEN\b|special educational|\bEHC\b")
@@ -359,9 +372,15 @@ def missing_statements(root: Path) -> list[str]:
     for s in STATEMENTS:
         for path in sorted(root.glob(s.where)):
             text = " ".join(path.read_text(encoding="utf-8").split())
-            if s.topic and not re.search(s.topic, text):
+            if path.name == "glossary.yml" and s.topic:  # the entry for the topic, not the whole glossary
+                data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+                text = " ".join(" ".join(str(e.get("definition", "")).split()) for e in data.get("terms", [])
+                                if isinstance(e, dict) and e.get("term") == s.topic)
+                if not text:
+                    continue
+            elif s.topic and not re.search(s.topic, text):
                 continue
-            if not re.search(s.pattern, text, re.S):
+            if not re.search(s.pattern, text, re.S | re.I):
                 out.append(f"{path}: {s.key}: does not say it ({s.reason})")
     return out
 

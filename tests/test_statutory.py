@@ -232,11 +232,16 @@ def test_right_law_passes(sentence):
     assert st.wording_problems(sentence) == []
 
 
-def test_the_definition_of_enhanced_sen_support_is_one_text_everywhere():
-    for name in st.ENHANCED_SEN_SUPPORT_DEFINED_IN:
-        text = " ".join((CONTENT / name).read_text(encoding="utf-8").split())
-        assert st.ENHANCED_SEN_SUPPORT in text, name
-        assert st.ENHANCED_SEN_SUPPORT_POST_16 in text, name
+def test_enhanced_sen_support_has_one_definition():
+    # word for word once, on its own page (the content allows no repeated sentence) ...
+    texts = {p: " ".join(p.read_text(encoding="utf-8").split())
+             for p in sorted(CONTENT.rglob("*")) if p.suffix in (".md", ".yml") and p.is_file()}
+    holders = [p for p, text in texts.items() if st.ENHANCED_SEN_SUPPORT in text]
+    assert holders == [CONTENT / st.ENHANCED_SEN_SUPPORT_PAGE]
+    assert texts[holders[0]].count(st.ENHANCED_SEN_SUPPORT) == 1
+    assert texts[holders[0]].count(st.ENHANCED_SEN_SUPPORT_POST_16) == 1
+    # ... and every element of it wherever else it is defined
+    assert st.missing_statements(CONTENT) == []
 
 
 def test_a_missing_statement_fails_the_folder_check(tmp_path):
@@ -249,13 +254,14 @@ def test_a_missing_statement_fails_the_folder_check(tmp_path):
     level = root / "levels" / "sen-support.yml"
     level.write_text(level.read_text(encoding="utf-8").replace("section 19", "section 91"), encoding="utf-8")
     glossary = root / "glossary.yml"
-    glossary.write_text(glossary.read_text(encoding="utf-8").replace("not a step before one", "a step"),
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace("agreed with the parents. This area", "This area"),
                         encoding="utf-8")
     errors = st.check_content(root)
     keys = sorted(e.split(": ")[1] for e in errors)
     assert keys == ["enhanced_sen_support_definition", "refusal_to_reassess_is_appealable",
                     "section_19_at_every_level"], errors
-    assert any("glossary.yml" in e for e in errors) and any("sen-support.yml" in e for e in errors)
+    assert any("glossary.yml" in e and "agreed with parents" in e for e in errors)
+    assert any("sen-support.yml" in e for e in errors)
 
 
 def test_a_glossary_definition_is_read_with_its_term(tmp_path):
