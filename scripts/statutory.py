@@ -27,6 +27,7 @@ WEEKS_ADVICE_BEFORE_ANNUAL_REVIEW = 2  # SEND Regulations 2014, reg 20(4): advic
 WEEKS_TO_SEND_REVIEW_REPORT = 2  # SEND Regulations 2014, reg 20(7): the report, after the meeting
 SCHOOL_DAYS_TO_ASK_FOR_INDEPENDENT_REVIEW = 15  # School Discipline (Pupil Exclusions and Reviews) Regulations 2012, reg 7
 SCHOOL_DAYS_OF_SUSPENSION_A_YEAR = 45  # Education Act 2002, s51A: at most, in one school year
+SCHOOL_DAYS_OF_SUSPENSION_A_TERM_BEFORE_GOVERNORS_MUST_MEET = 15  # Exclusion Regulations 2012, reg 6: more than this
 # Phase transfer (SEND Regulations 2014, reg 18; Code of Practice 9.179): the amended plan naming the new setting,
 # written as month * 100 + day.
 PHASE_TRANSFER_BETWEEN_SCHOOL_PHASES = 215  # 15 February in the year of the move
@@ -114,8 +115,12 @@ TIMESCALES: tuple[Timescale, ...] = (
               (r"independent review", r"review panel"),
               "school days after the governors' decision to ask for an independent review panel"),
     Timescale("school_days_of_suspension_a_year", SCHOOL_DAYS_OF_SUSPENSION_A_YEAR, "days",
-              (r"suspen",),
+              (r"suspen[^.]{0,60}\byear",),
               "school days of suspension a pupil can have in one school year, at most"),
+    Timescale("school_days_of_suspension_a_term_before_governors_must_meet",
+              SCHOOL_DAYS_OF_SUSPENSION_A_TERM_BEFORE_GOVERNORS_MUST_MEET, "days",
+              (r"in a term", r"governors must meet"),
+              "school days of suspension in a term, more than which the governors must meet"),
     Timescale("phase_transfer_between_school_phases", PHASE_TRANSFER_BETWEEN_SCHOOL_PHASES, "date",
               (r"between school phases", r"primary to secondary", r"infant to junior", r"nursery to school",
                r"school phases?"),

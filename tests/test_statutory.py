@@ -76,6 +76,8 @@ WRONG = [
     ("| The local authority decides whether to keep, change or end the plan | Within 6 weeks |", "weeks_to_decide_after_review"),
     ("You must ask for an independent review within 20 school days.", "school_days_to_ask_for_independent_review"),
     ("A pupil can be suspended for up to 90 school days in a year.", "school_days_of_suspension_a_year"),
+    ("The governors must meet when suspensions add up to more than 10 school days in a term.",
+     "school_days_of_suspension_a_term_before_governors_must_meet"),
     ("For a move from primary to secondary school, the plan must be amended by 31 March.", "phase_transfer_between_school_phases"),
     ("For a move into post-16 education, the plan must be amended by 15 February.", "phase_transfer_into_post_16"),
 ]
