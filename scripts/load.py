@@ -340,6 +340,8 @@ def _check(reader: Reader, c: Content, failed: set, no_sources: bool) -> None:
         for i, r in enumerate(st.delivered_by):
             ref("role", r, path, ["delivered_by", i])
         sources(path, st.sources, ["sources"])
+        if st.evidence:
+            sources(path, st.evidence.sources, ["evidence", "sources"])
 
     for pid, plan in c.plans.items():
         path = c.files[("plans", pid)]

@@ -183,7 +183,7 @@ NOTES = {
 
 # Model -> heading on the data page (and the name types use); nested models follow the item that holds them.
 TABLES = [(NeedItem, "Need"), (m.LevelGuidance, "Level guidance"), (m.StrategyRef, "Strategy reference"),
-          (StrategyItem, "Strategy"), (PlanItem, "Example plan"), (m.AboutMe, "About me"), (m.Outcome, "Outcome"),
+          (StrategyItem, "Strategy"), (m.Dose, "Dose"), (m.Evidence, "Evidence"), (PlanItem, "Example plan"), (m.AboutMe, "About me"), (m.Outcome, "Outcome"),
           (m.Provision, "Provision"), (m.Review, "Review"), (m.Term, "Glossary term"), (AreaItem, "Area"),
           (LevelItem, "Level"), (RoleItem, "Role"), (m.Source, "Source"), (m.SourceRef, "Source reference"),
           (About, "About")]
