@@ -50,7 +50,7 @@ def test_thin_evidence_is_said_plainly(content):
     for sid, st in _named(content).items():
         if st.evidence.strength in ("thin", "none-yet"):
             text = st.evidence.summary.lower()
-            assert re.search(r"\b(thin|little|few|small|no good|not been|lacking|not well tested)\b", text), sid
+            assert re.search(r"\b(thin|little|few|small|limited|no good|no large|not been|lacking|not well tested)\b", text), sid
 
 
 def test_each_named_item_is_used_by_a_need_in_the_right_aspect(content):
