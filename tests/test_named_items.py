@@ -84,3 +84,17 @@ def test_strategy_page_shows_dose_start_stop_training_and_evidence(content):
     assert "not an endorsement" in page
     approach = render_pages(content)["strategies/calm-space.md"]
     assert "not an endorsement" not in approach and "## What the evidence says" not in approach
+
+
+def test_strategies_used_after_16_avoid_school_only_words(content):
+    """A strategy marked for post-16 is read by students and tutors: no pupil, classroom or class teacher."""
+    school_only = re.compile(r"\b(pupils?|classrooms?|class teachers?)\b", re.I)
+    problems = []
+    for sid, st in content.strategies.items():
+        if "post-16" not in st.phases:
+            continue
+        texts = [st.title, st.summary, *st.steps, *st.start_when, *st.stop_when, st.training or ""]
+        texts += [st.evidence.summary] if st.evidence else []
+        texts += [st.dose.note or "", st.dose.group_size] if st.dose else []
+        problems += [f"{sid}: {w}" for t in texts for w in school_only.findall(t)]
+    assert not problems, problems
