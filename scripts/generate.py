@@ -155,12 +155,21 @@ def strategy_view(c: Content, sid: str) -> dict:
 
 
 def _times(n: float) -> str:
-    """3 -> 'three times a week', 0.5 -> 'every two weeks' (plain words for a dose)."""
-    words = {1: "once", 2: "twice", 3: "three times", 4: "four times", 5: "five times"}
+    """3 -> 'three times a week', 7 -> 'every day', 0.5 -> 'once a fortnight' (plain words for a dose)."""
+    words = {1: "once", 2: "twice", 3: "three times", 4: "four times", 5: "five times", 6: "six times"}
+    if n == 7:
+        return "every day"
     if n >= 1 and n == int(n):
         return f"{words.get(int(n), f'{int(n)} times')} a week"
     every = round(1 / n)
     return "once a fortnight" if every == 2 else f"once every {every} weeks"
+
+
+def _duration(minutes: int) -> str:
+    """45 -> '45 minutes', 90 -> '1 hour 30 minutes', 300 -> '5 hours'."""
+    hours, mins = divmod(minutes, 60)
+    parts = ([f"{hours} hour{'s' if hours > 1 else ''}"] if hours else []) + ([f"{mins} minutes"] if mins else [])
+    return " ".join(parts)
 
 
 def _strategy_details(c: Content, st: m.Strategy) -> dict:
@@ -168,7 +177,7 @@ def _strategy_details(c: Content, st: m.Strategy) -> dict:
     dose = None
     if st.dose:
         d = st.dose
-        dose = [("How often", _times(d.times_a_week)), ("How long", f"{d.minutes} minutes a session"),
+        dose = [("How often", _times(d.times_a_week)), ("How long", f"{_duration(d.minutes)} a session"),
                 ("For how many weeks", f"{d.weeks} weeks" if d.weeks else "It carries on, and is reviewed each term"),
                 ("Group size", d.group_size)]
         if d.note:
