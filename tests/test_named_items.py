@@ -98,3 +98,11 @@ def test_strategies_used_after_16_avoid_school_only_words(content):
         texts += [st.dose.note or "", st.dose.group_size] if st.dose else []
         problems += [f"{sid}: {w}" for t in texts for w in school_only.findall(t)]
     assert not problems, problems
+
+
+def test_doses_read_as_plain_words(content):
+    pages = render_pages(content)
+    assert "**How often:** once a fortnight" in pages["strategies/sensory-support-teacher-visits.md"]
+    assert "**How long:** 5 hours a session" in pages["strategies/intervener.md"]
+    assert "**How often:** every day" in pages["strategies/lidcombe-program.md"]
+    assert "**For how many weeks:** It carries on, and is reviewed each term" in pages["strategies/braille.md"]
