@@ -16,7 +16,7 @@ from . import framework as fwk
 from . import model as m
 from .registry import doc_path, url_for
 from . import finder, opendata, search
-from . import docx_plans, plan_builder
+from . import docx_plans, plan_builder, rules
 from . import authority as la, editions
 from .load import Content, ContentErrors, load
 
@@ -258,7 +258,8 @@ def render_pages(c: Content, download: bool = False, offline_copy: bool = False)
     put("guide/index.md", "guide-index.md.j2", guide=guide)
     for page in guide:
         put(f"guide/{page.id}.md", "guide-page.md.j2", page=page, body=Markup(la.fill(page.body, authority, f"{c.root.name}/pages/{page.id}.md")))
-    put("what-changed.md", "what-changed.md.j2", **editions.page_data(*editions.previous_changes(c), authority))
+    put("what-changed.md", "what-changed.md.j2", **editions.page_data(
+        *editions.previous_changes(c), authority, frozenset(fwk.anchor(p.id, lv.id) for p, lv in c.framework.cells())))
     abbrs = abbreviations(c)
     return search.tune(c, {path: _with_abbreviations(text, abbrs) for path, text in pages.items()})
 
@@ -314,6 +315,9 @@ def generate(content_dir: str | Path, out_dir: str | Path, authority: str | Path
     """Load and validate content_dir, then make out_dir the generated Markdown site. Raises ContentErrors.
     `authority`: an authority config file to use instead of the content folder's authority.yml."""
     c = load(content_dir)
+    problems = rules.check(c)
+    if problems:
+        raise ContentErrors(problems)
     la.use(c, authority)
     write_tree(outputs(c, **options), Path(out_dir))
     return c

@@ -112,6 +112,8 @@ def _data_path(data: Any, loc: tuple) -> list[Any]:
     """Keep the parts of a pydantic error location that exist in the data (drops union member tags)."""
     path, node = [], data
     for part in loc:
+        if part == "[key]":  # a key that is not allowed: the path already ends at it
+            break
         if isinstance(node, dict) and part in node:
             node = node[part]
             path.append(part)
@@ -138,6 +140,7 @@ def _message(err: dict) -> str:
         return f"{err['input']!r} is not a valid id (lower-case words joined by hyphens)"
     if kind == "literal_error":
         return f"{err['input']!r} is not allowed: {msg.replace('Input should be ', 'use ')}"
+    msg = msg.removeprefix("Value error, ")
     return msg[0].lower() + msg[1:] if msg else kind
 
 
@@ -452,6 +455,11 @@ def main(argv: list[str] | None = None) -> int:
     """Validate a content folder: `python -m scripts.load [content]`."""
     root, c = load_for_command(argv)
     if c is None:
+        return 2
+    from .rules import check  # the content rules read loaded content: imported here, not at load's import
+    problems = check(c)
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
         return 2
     print(f"{root}: {len(c.needs)} needs, {len(c.strategies)} strategies, {len(c.plans)} plans, "
           f"{len(c.roles)} roles, {len(c.glossary.terms)} glossary terms: all valid")
