@@ -38,6 +38,27 @@ Text = Annotated[str, AfterValidator(_clean)]
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
 
 
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field as a reference to an item of another kind (a registry kind name, or 'source'). The resolver,
+    the back-links, the JSON Schema and the diffs all read references from these marks. `free_text`: an entry that
+    is not written as an id is plain text (as in "who may help")."""
+
+    kind: str
+    free_text: bool = False
+
+
+def ref(kind: str) -> Any:
+    """The type of a reference by id to one item of `kind`."""
+    return Annotated[str, Field(pattern=ID_PATTERN, json_schema_extra={"x-refers-to": kind}), Ref(kind)]
+
+
+def ref_or_text(kind: str) -> Any:
+    """A reference by id, or free text shown as it is."""
+    return Annotated[str, AfterValidator(_clean),
+                     Field(json_schema_extra={"x-refers-to": kind, "x-or-free-text": True}), Ref(kind, True)]
+
+
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=True)
 
@@ -45,7 +66,7 @@ class Model(BaseModel):
 class SourceRef(Model):
     """Where a fact comes from: a source id from sources.yml and, optionally, paragraphs or pages."""
 
-    source: Id
+    source: ref("source")
     paragraphs: Optional[str] = Field(None, description="Paragraph numbers, e.g. '6.44-6.56'")
     pages: list[int] = Field(default_factory=list, description="Page numbers in the source document")
     note: Optional[Text] = None
@@ -60,7 +81,7 @@ class Area(Model):
 
 
 class StrategyRef(Model):
-    strategy: Id
+    strategy: ref("strategy")
     note: Optional[Text] = None
 
 
@@ -82,7 +103,7 @@ class LevelGuidance(Model):
 
 
 class Need(Model):
-    area: Id
+    area: ref("area")
     title: Text
     also_known_as: list[Text] = Field(default_factory=list, description="Words people type: abbreviations, everyday and older names")
     search_terms: list[Text] = Field(default_factory=list, description="Misspellings and everyday phrases people "
@@ -96,7 +117,7 @@ class Strategy(Model):
     title: Text
     summary: Text
     steps: list[Text] = Field(min_length=1, description="How to do it")
-    delivered_by: list[Id] = Field(min_length=1, description="Role ids of who delivers it")
+    delivered_by: list[ref("role")] = Field(min_length=1, description="Role ids of who delivers it")
     type: StrategyType
     levels: list[str] = Field(min_length=1)
     phases: list[str] = Field(min_length=1)
@@ -125,11 +146,11 @@ class Outcome(Model):
 
 
 class Provision(Model):
-    strategy: Id
+    strategy: ref("strategy")
     how_often: Text
     how_long: Text
     group_size: Text
-    who: list[Id] = Field(min_length=1, description="Role ids")
+    who: list[ref("role")] = Field(min_length=1, description="Role ids")
 
 
 class Review(Model):
@@ -145,7 +166,7 @@ class Plan(Model):
     phase: str
     year_group: Text
     level: str
-    needs: list[Id] = Field(min_length=1)
+    needs: list[ref("need")] = Field(min_length=1)
     summary: Text
     about_me: AboutMe
     parents_views: list[Text] = Field(min_length=1, description="Parents' or carers' views, in paragraphs")
@@ -287,7 +308,7 @@ class Authority(Model):
 _ASPECT_TYPES = {
     "text": list[Union[StrategyRef, Text]],  # sentences, or {strategy, note} naming an assessment item
     "strategies": list[StrategyRef],
-    "roles": list[Text],  # a role id, or free text (linked when it is a role's title)
+    "roles": list[ref_or_text("role")],  # a role id, or free text (linked when it is a role's title)
 }
 
 
