@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from scripts import framework as fwk
-from scripts.load import Content, _line_of
+from . import framework as fwk
+from .load import Content, _line_of
 
 # ---------------------------------------------------------------- the rules and their reasons
 
@@ -171,18 +171,24 @@ def school_words_after_16(content: Content) -> list[str]:
 
 
 def glossary_terms(content: Content) -> list[str]:
-    """Every term on the required list is in the glossary (as a term or an abbreviation)."""
+    """Every term on the list that the guidance uses (in a page, or in a need, strategy, plan or level file) is in
+    the glossary (as a term or an abbreviation). A term the guidance never uses is not required."""
     known = {t.term.lower() for t in content.glossary.terms} | {
         (t.abbreviation or "").lower() for t in content.glossary.terms}
     w, out = _Where(content), []
     glossary = content.root / "glossary.yml"
+    files = sorted((content.root / "pages").glob("*.md")) + [
+        content.files[(kind, item)] for kind, item in sorted(content.files) if kind in ("needs", "strategies", "plans", "levels")]
+    texts = [(f, f.read_text(encoding="utf-8").lower()) for f in files]
     for term in GLOSSARY_REQUIRED:
         if term.lower() in known:
             continue
-        used = next((p for p in sorted((content.root / "pages").glob("*.md"))
-                     if term.lower() in p.read_text(encoding="utf-8").lower()), None)
-        where = f" (first used at {w.text(used, term)})" if used else ""
-        out.append(f"{w._rel(glossary)}: terms: {term!r} is not in the glossary{where} ({GLOSSARY_REASON})")
+        pattern = re.compile(r"(?<![\w-])" + re.escape(term.lower()) + r"(?![\w-])")
+        used = next((f for f, text in texts if pattern.search(text)), None)
+        if used is None:
+            continue
+        out.append(f"{w._rel(glossary)}: terms: {term!r} is used but not in the glossary (first at "
+                   f"{w.text(used, term)}) ({GLOSSARY_REASON})")
     return out
 
 
