@@ -9,7 +9,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from . import binder, threshold
+from . import binder, guards, threshold
 from .build import add_content_labels, build
 from .errors import ExtractError
 from .profiles import Profile, all_profiles, detect, load_profile, shipped
@@ -158,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
             plan = make_plan(items, content, manifest["source"])
             print(diff_text(plan, args.content, args.out))
             return _apply(plan, content, manifest) if args.apply else 0
+        guards.check_out(args.out, args.content)
         items, report, manifest, content = extract(args)
         write_staging(args.out, items, manifest, report.text(limit=10_000))
         plan = make_plan(items, content, manifest["source"])
