@@ -54,6 +54,8 @@ def _env() -> Environment:
                       bytecode_cache=FileSystemBytecodeCache(str(COMPILED)), trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True, autoescape=False)
     env.filters["attr"] = lambda v: Markup(html.escape(str(v), quote=True))  # for front matter and HTML attributes
+    # titles: MkDocs and Material print a page's title as HTML (<title>, header, nav), so it goes in as escaped text
+    env.filters["html_text"] = lambda v: Markup(html.escape(str(v), quote=False).replace('"', "&quot;"))
     env.filters["yaml_str"] = lambda v: Markup('"' + str(v).replace("\\", "\\\\").replace('"', '\\"') + '"')
     return env
 
