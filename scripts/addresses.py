@@ -175,7 +175,7 @@ def redirect_html(url: str) -> str:
     """A redirect page: our marker first, the site's CSP, a script that keeps the visitor's #anchor (unless the
     target names its own), and a meta refresh for browsers without scripts."""
     script = (f"var u={json.dumps(url)};if(u.indexOf('#')<0&&location.hash)u+=location.hash;location.replace(u)"
-              .replace("</", "<\\/"))
+              .replace("<", "\\u003c"))  # no "<" at all inside the script element
     attr = html.escape(url, quote=True)
     return (f"{REDIRECT_MARKER}<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             f"<meta http-equiv=\"Content-Security-Policy\" content=\"{html.escape(_csp(script), quote=False)}\">\n"

@@ -193,3 +193,13 @@ def test_hostile_title_with_a_script_address_builds_without_any_request(minimal,
 
 def test_gitignore_lists_the_cache():
     assert ".cache/" in (ROOT / ".gitignore").read_text().splitlines()
+
+
+def test_headers_file_has_permissions_policy_and_hsts(built):
+    _, site, _ = built
+    lines = [ln.strip() for ln in (site / "_headers").read_text().splitlines()]
+    policy = next(ln for ln in lines if ln.startswith("Permissions-Policy: "))
+    for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()"):
+        assert feature in policy
+    assert "Strict-Transport-Security: max-age=31536000; includeSubDomains" in lines
+    assert any(ln.startswith("Content-Security-Policy: ") for ln in lines)
