@@ -5,10 +5,13 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
+import zlib
 from pathlib import Path
 
 import pytest
 
+from scripts.extract import guards, pagedata, reader
 from tests import extract_fixtures as fx
 
 
@@ -90,3 +93,78 @@ def test_staging_folder_it_made_is_replaced_and_empty_folder_is_used(work):
     code, out, err = fx.run(work / "good.pdf", "--out", empty, "--content", work / "content")
     assert code == 0, err
     assert (empty / "extraction.yml").is_file()
+
+
+# ---------------------------------------------------------------- PDF limits and raw HTML
+
+
+def fails_with(work: Path, pdf: Path, phrase: str, *extra: str) -> str:
+    code, out, err = fx.run(pdf, "--out", work / "staging", "--content", work / "content", *extra)
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert code == 2 and len(lines) == 1 and phrase in lines[0] and "Traceback" not in err, (code, err)
+    assert not (work / "staging").exists()
+    return lines[0]
+
+
+def test_a_pdf_over_the_size_limit_is_refused(work, monkeypatch):
+    monkeypatch.setattr(guards, "MAX_FILE_BYTES", 1000)
+    size = (work / "good.pdf").stat().st_size
+    line = fails_with(work, work / "good.pdf", f"good.pdf: the file is {size:,} bytes; the limit is 1,000 bytes")
+    assert "MAX_FILE_BYTES" in line
+
+
+def test_a_pdf_with_too_many_pages_is_refused(work, monkeypatch):
+    monkeypatch.setattr(guards, "MAX_PAGES", 1)
+    fails_with(work, work / "good.pdf", "good.pdf: the PDF has 4 pages; the limit is 1 page")
+
+
+def bomb_pdf(path: Path, megabytes: int) -> None:
+    """A small file whose one content stream inflates to `megabytes` MB of spaces."""
+    stream = zlib.compress(b" " * (megabytes << 20), 9)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    path.write_bytes(bytes(out))
+
+
+def test_a_decompression_bomb_is_refused_before_parsing(work, monkeypatch):
+    monkeypatch.setattr(guards, "MAX_DECOMPRESSED", 8 << 20)
+    bomb_pdf(work / "bomb.pdf", 64)
+    assert (work / "bomb.pdf").stat().st_size < 200_000
+    start = time.monotonic()
+    fails_with(work, work / "bomb.pdf", "bomb.pdf: the PDF's compressed streams unpack to more than 8 MB")
+    assert time.monotonic() - start < 5
+
+
+def test_reading_that_runs_too_long_is_stopped(work, monkeypatch):
+    monkeypatch.setattr(guards, "MAX_SECONDS", 0.5)
+    real = pagedata.read_page
+
+    def slow(pdf, index, settings):
+        time.sleep(0.4)
+        return real(pdf, index, settings)
+
+    monkeypatch.setattr(reader, "read_page", slow)
+    monkeypatch.setattr(reader, "SAMPLE_PAGES", 1)
+    fails_with(work, work / "good.pdf", "good.pdf: reading took longer than 0.5 seconds (the limit, MAX_SECONDS", "--jobs", "1")
+
+
+def test_raw_html_and_markdown_links_from_a_pdf_become_text(work):
+    chapters = fx.chapters()
+    chapters[0][1]["body"] = ("Read this <script>alert(1)</script> and <img src=x onerror=alert(2)> now.\n\n"
+                              "Also [click](javascript:alert(3)) and ![p](http://127.0.0.1:9/x.png) here.\n")
+    fx.binder(work / "binder.pdf", data=chapters)
+    code, out, err = fx.run(work / "binder.pdf", "--out", work / "staging", "--content", work / "content")
+    assert code == 0, err
+    # the body is Markdown, printed as it is: its HTML must be text. (Front matter fields are plain text that the
+    # page templates escape, tested in tests/test_hostile_strings.py.)
+    text = "".join(p.read_text().split("---\n", 2)[2] for p in (work / "staging" / "pages").glob("*.md"))
+    assert "<script" not in text and "<img" not in text and "](javascript:" not in text and "![p](" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text or "&lt;script>alert(1)&lt;/script>" in text

@@ -74,6 +74,7 @@ def _edition(pages: list[dict], profile: Profile) -> str | None:
 def extract(args: argparse.Namespace) -> tuple[dict, Report, dict, ContentIndex]:
     path: Path = args.pdf
     check_file(path)
+    guards.check_pdf_file(path)
     profiles = [load_profile(args.profile)] if args.profile else all_profiles()
     sampled = Sample(path, args.password, {k: v for p in profiles for k, v in p.cid_map.items()})
     try:
@@ -82,6 +83,7 @@ def extract(args: argparse.Namespace) -> tuple[dict, Report, dict, ContentIndex]
     finally:
         sampled.close()
     count = sampled.count
+    guards.check_page_count(path.name, count)
     bar = None
     if not args.no_progress and sys.stderr.isatty():  # pragma: no cover - needs a terminal
         from tqdm import tqdm
@@ -159,7 +161,8 @@ def main(argv: list[str] | None = None) -> int:
             print(diff_text(plan, args.content, args.out))
             return _apply(plan, content, manifest) if args.apply else 0
         guards.check_out(args.out, args.content)
-        items, report, manifest, content = extract(args)
+        with guards.time_limit(args.pdf.name):
+            items, report, manifest, content = extract(args)
         write_staging(args.out, items, manifest, report.text(limit=10_000))
         plan = make_plan(items, content, manifest["source"])
         print(diff_text(plan, args.content, args.out))

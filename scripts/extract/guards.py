@@ -2,9 +2,11 @@
 # In: the --out and --content paths, a PDF path or opened PDF, extracted text. Out: an ExtractError (one line) or OK.
 from __future__ import annotations
 
-import html
+import contextlib
 import re
-import time
+import signal
+import threading
+import zlib
 from pathlib import Path
 
 from .errors import ExtractError
@@ -53,3 +55,97 @@ def check_out(out: Path, content: Path | None = None) -> None:
 def mark(folder: Path) -> None:
     """Write the marker that lets a later extraction replace this folder."""
     (Path(folder) / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+
+
+# ---------------------------------------------------------------- PDF limits
+
+
+STREAM = re.compile(rb"stream\r?\n")
+READ_CHUNK = 1 << 16
+
+
+def _inflated_size(data: bytes, start: int, budget: int) -> int:
+    """Bytes one Flate stream starting at `start` inflates to, counting no further than `budget` (never more memory
+    than one chunk at a time). Streams that are not Flate, or damaged, count what came out before they stopped."""
+    inflater = zlib.decompressobj()
+    total, pos = 0, start
+    try:
+        while pos < len(data) and total <= budget:
+            piece = inflater.decompress(data[pos:pos + READ_CHUNK], READ_CHUNK)
+            pos += READ_CHUNK
+            while True:
+                total += len(piece)
+                if total > budget or not inflater.unconsumed_tail:
+                    break
+                piece = inflater.decompress(inflater.unconsumed_tail, READ_CHUNK)
+            if inflater.eof:
+                break
+    except zlib.error:  # not Flate (or damaged): pdfminer reports what it makes of it
+        pass
+    return total
+
+
+def check_pdf_file(path: Path) -> None:
+    """Before parsing: the file size, then the total size all its Flate streams unpack to (a 2 MB file can hold
+    gigabytes), each within its limit."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ExtractError(f"{path.name}: the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes "
+                           "(MAX_FILE_BYTES in scripts/extract/guards.py); split the PDF or raise the limit")
+    data = path.read_bytes()
+    total = 0
+    for match in STREAM.finditer(data):
+        if data[match.start() - 3:match.start()] == b"end":  # "endstream"
+            continue
+        total += _inflated_size(data, match.end(), MAX_DECOMPRESSED - total)
+        if total > MAX_DECOMPRESSED:
+            raise ExtractError(f"{path.name}: the PDF's compressed streams unpack to more than "
+                               f"{MAX_DECOMPRESSED >> 20} MB (the limit, MAX_DECOMPRESSED in scripts/extract/guards.py)"
+                               "; this is not ordinary guidance: check where the file came from")
+
+
+def check_page_count(name: str, count: int) -> None:
+    if count > MAX_PAGES:
+        raise ExtractError(f"{name}: the PDF has {count:,} pages; the limit is {MAX_PAGES:,} page"
+                           f"{'s' if MAX_PAGES != 1 else ''} (MAX_PAGES in scripts/extract/guards.py); "
+                           "split it into parts and extract each")
+
+
+class _TimeUp(BaseException):
+    pass
+
+
+@contextlib.contextmanager
+def time_limit(name: str):
+    """Stop the extraction with one line once it has run for MAX_SECONDS (main thread only; elsewhere no limit)."""
+    if threading.current_thread() is not threading.main_thread():  # pragma: no cover - signals need the main thread
+        yield
+        return
+    seconds = MAX_SECONDS
+
+    def expired(signum, frame):
+        raise _TimeUp  # not an Exception, so no "except Exception" on the way (pdfminer's, ours) swallows it
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _TimeUp:
+        raise ExtractError(f"{name}: reading took longer than {seconds:g} seconds (the limit, MAX_SECONDS in "
+                           "scripts/extract/guards.py); the PDF may be damaged or built to be slow") from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+# ---------------------------------------------------------------- text from a PDF
+
+
+ENTITY = re.compile(r"&(?=#?\w+;)")
+MD_LINK = re.compile(r"\]\(")
+
+
+def html_as_text(markdown: str) -> str:
+    """Markdown made from a PDF's text, with any HTML or link syntax that was in the text shown as text: '<' and
+    entity-like '&' escaped, and '](' (a Markdown link or image the PDF happened to contain) broken."""
+    return MD_LINK.sub(r"]\\(", ENTITY.sub("&amp;", markdown).replace("<", "&lt;"))
