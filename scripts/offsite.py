@@ -6,7 +6,11 @@ import html
 import re
 from pathlib import Path
 
-TAG = re.compile(r"<([a-zA-Z][\w:-]*)((?:\s+[^\s>=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?)*)\s*/?>", re.S)
+_ATTRS = r"((?:\s+[^\s>=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?)*)\s*/?>"
+# Only tags that can fetch something, and style attributes on any tag: most of a page is <a>, <p>, <div>, <span>
+TAG = re.compile(r"<(img|script|link|iframe|frame|embed|object|source|video|audio|track|input|image|use|body|table|"
+                 r"td|th)\b" + _ATTRS, re.S | re.I)
+STYLE_ATTR = re.compile(r"\sstyle\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'>]+))", re.I)
 ATTR = re.compile(r"([^\s>=]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?", re.S)
 CSS_URL = re.compile(r"url\(\s*(?:\"([^\"]*)\"|'([^']*)'|([^)\s]*))", re.I)
 CSS_IMPORT = re.compile(r"@import\s+(?:\"([^\"]*)\"|'([^']*)')", re.I)
@@ -55,8 +59,10 @@ def find(text: str, markdown: bool = False) -> list[tuple[int, str]]:
             fetches = attr in FETCHING_ATTRS or (
                 attr == "href" and (name in ("image", "use") or
                                     (name == "link" and FETCHING_LINKS & set(attrs.get("rel", "").lower().split()))))
-            urls = _urls(attr, value) if fetches else [u for _, u in _css(value)] if attr == "style" else []
-            found += [(tag.start(), 0, u) for u in urls if _external(u)]
+            found += [(tag.start(), 0, u) for u in (_urls(attr, value) if fetches else []) if _external(u)]
+    for style in STYLE_ATTR.finditer(text):
+        value = html.unescape(next(g for g in style.groups() if g is not None))
+        found += [(style.start(), 0, u) for _, u in _css(value) if _external(u)]
     for style in re.finditer(r"<style\b[^>]*>(.*?)</style>", text, re.S | re.I):
         found += [(style.start(1) + pos, 0, u) for pos, u in _css(style.group(1)) if _external(u)]
     if markdown:
