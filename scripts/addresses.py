@@ -12,14 +12,15 @@ import re
 import sys
 from pathlib import Path
 
-from . import model as m
 from . import yamlsafe
 from .load import ContentErrors
 
 MANIFEST = "published-urls.txt"
 REDIRECTS = "redirects.yml"
-LEVEL_ANCHOR = re.compile(rf"^(?:{'|'.join(m.PHASES)})-(?:{'|'.join(m.LEVELS)})$")
 SKIP_PAGES = {"404.html"}
+# A need page marks each per-level heading with the class "level-anchor" (scripts/templates/need.md.j2), so the
+# anchors are found whatever the framework's phases and levels are called.
+LEVEL_TAG = re.compile(r'<h2\b[^>]*\bclass="[^"]*\blevel-anchor\b[^"]*"[^>]*>')
 ID = re.compile(r'\sid="([^"]+)"')
 # The first bytes of every redirect page this module writes: how a redirect page is told from a page whose title
 # merely mentions http-equiv="refresh" (a Material page starts with <!doctype html> and a newline).
@@ -93,7 +94,7 @@ def published(site: Path) -> set[str]:
             continue
         address = normalise(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
         out.add(address)
-        out.update(f"{address}#{i}" for i in ID.findall(text) if LEVEL_ANCHOR.match(i))
+        out.update(f"{address}#{i}" for tag in LEVEL_TAG.findall(text) for i in ID.findall(tag))
     return out
 
 
@@ -174,8 +175,8 @@ def _csp(script: str) -> str:
 def redirect_html(url: str) -> str:
     """A redirect page: our marker first, the site's CSP, a script that keeps the visitor's #anchor (unless the
     target names its own), and a meta refresh for browsers without scripts."""
-    script = (f"var u={json.dumps(url)};if(u.indexOf('#')<0&&location.hash)u+=location.hash;location.replace(u)"
-              .replace("<", "\\u003c"))  # no "<" at all inside the script element
+    target = json.dumps(url).replace("<", "\\u003c")  # no "<" from the address inside the script element
+    script = f"var u={target};if(u.indexOf('#')<0&&location.hash)u+=location.hash;location.replace(u)"
     attr = html.escape(url, quote=True)
     return (f"{REDIRECT_MARKER}<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             f"<meta http-equiv=\"Content-Security-Policy\" content=\"{html.escape(_csp(script), quote=False)}\">\n"
