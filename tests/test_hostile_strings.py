@@ -22,7 +22,8 @@ HOSTILE = ('<script>alert("x")</script></title><meta http-equiv="refresh" conten
 # Fields that hold ids, references, choices, dates or addresses, not text
 NOT_TEXT = {"area", "strategies", "who_may_help", "delivered_by", "type", "levels", "phases", "phase", "level", "needs",
             "who", "next_level", "strategy", "link", "url", "date", "by", "edition_date", "id", "order", "source",
-            "logo", "site_url", "kind", "paragraphs", "pages"}
+            "logo", "site_url", "kind", "paragraphs", "pages", "framework"}
+FRAMEWORK_TEXT = {"title", "meaning", "ages", "people"}
 
 
 def poison(data, key=None):
@@ -72,7 +73,12 @@ def hostile_site(tmp_path_factory):
     shutil.copytree(MINIMAL, content)
     for path in content.rglob("*.yml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        path.write_text(yaml.safe_dump(poison(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
+        if path.name == "framework.yml":  # the names of levels, phases and aspects (their ids stay)
+            data = {k: [{f: poison(v) if f in FRAMEWORK_TEXT else v for f, v in entry.items()} for entry in entries]
+                    for k, entries in data.items()}
+        else:
+            data = poison(data)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     for path in (content / "pages").glob("*.md"):
         _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
         meta = poison(yaml.safe_load(front))
