@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from scripts import yamlsafe
-from scripts.build import build
+from scripts.build import build, locked
 from tests.conftest import CONFIG, MINIMAL, ROOT
 
 SECOND = ROOT / "examples" / "second-authority"
@@ -106,11 +106,20 @@ def test_a_killed_build_leaves_no_new_folder(built, tmp_path, sig):
 
 def test_two_builds_into_one_site_wait_for_each_other(built, tmp_path):
     content, site, _ = built
+    # a build that finds the site locked says so in one line, waits, and builds once the lock is free
+    with locked(site):
+        proc = subprocess.Popen(_build_cmd(content, site), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+        assert proc.stderr.readline().strip() == f"waiting for another build into {site} to finish"
+        time.sleep(0.5)
+        assert proc.poll() is None  # still waiting
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    # two at once: both succeed, one after the other, and nothing is left beside the site
     procs = [subprocess.Popen(_build_cmd(content, site), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True) for _ in range(2)]
     results = [p.communicate(timeout=300) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], results
-    assert sum("waiting for another build" in err for _, err in results) == 1
     assert leftovers(site) == [] and (site / "index.html").is_file()
 
 
