@@ -1,6 +1,6 @@
 # Permanent addresses: every published page and per-level anchor is listed in content/published-urls.txt and must stay.
-# In: a content folder (published-urls.txt, redirects.yml) and a built site. Out: redirect pages (with the site's CSP) in
-# the site and one line per published address that is gone without a redirect; `main` adds new addresses to the list.
+# In: a content folder (published-urls.txt, redirects.yml) and a built site. Out: redirect pages (with the site's CSP)
+# in the site and one line per published address that is gone without a redirect; `main` adds new addresses to the list.
 from __future__ import annotations
 
 import base64

@@ -187,7 +187,8 @@ def _finish(c, content: Path, site: Path, docs: Path, offline_docs: Path, stagin
         logger.propagate = True
     # nothing from another host in any built page (templates and plugins included); then redirect pages, and no
     # published address lost (scripts/addresses.py)
-    problems = offsite.check_site(staging, site.name) or addresses.apply(staging, content, manifest_required=not manifest)
+    problems = (offsite.check_site(staging, site.name) or
+                addresses.apply(staging, content, manifest_required=not manifest))
     if problems:
         return _stopped(problems, site, 1)
     swap_in(staging, site)

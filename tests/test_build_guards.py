@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import errno
 import http.server
-import os
-import shutil
 import signal
 import subprocess
 import sys

@@ -153,7 +153,8 @@ def test_reading_that_runs_too_long_is_stopped(work, monkeypatch):
 
     monkeypatch.setattr(reader, "read_page", slow)
     monkeypatch.setattr(reader, "SAMPLE_PAGES", 1)
-    fails_with(work, work / "good.pdf", "good.pdf: reading took longer than 0.5 seconds (the limit, MAX_SECONDS", "--jobs", "1")
+    fails_with(work, work / "good.pdf", "good.pdf: reading took longer than 0.5 seconds (the limit, MAX_SECONDS",
+               "--jobs", "1")
 
 
 def test_raw_html_and_markdown_links_from_a_pdf_become_text(work):

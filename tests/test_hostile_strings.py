@@ -6,6 +6,7 @@ from __future__ import annotations
 import html.parser
 import json
 import re
+import shutil
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
@@ -14,7 +15,7 @@ import pytest
 import yaml
 
 from scripts.build import build
-from tests.conftest import CONFIG
+from tests.conftest import CONFIG, MINIMAL
 
 HOSTILE = ('<script>alert("x")</script></title><meta http-equiv="refresh" content="0;url=https://evil.example/">'
            "<img src=x onerror=alert(1)> it's \"quoted\" {{ 'JIN' ~ 'JA' }} {% if true %}IF-{% endif %}LIVE "
@@ -24,6 +25,7 @@ NOT_TEXT = {"area", "strategies", "who_may_help", "delivered_by", "type", "level
             "who", "next_level", "strategy", "link", "url", "date", "by", "edition_date", "id", "order", "source",
             "logo", "site_url", "kind", "paragraphs", "pages", "framework"}
 FRAMEWORK_TEXT = {"title", "meaning", "ages", "people"}
+W_TEXT = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"  # a run of text in word/document.xml
 
 
 def poison(data, key=None):
@@ -66,8 +68,6 @@ class Page(html.parser.HTMLParser):
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    from tests.conftest import MINIMAL
-    import shutil
     base = tmp_path_factory.mktemp("hostile")
     content = base / "content"
     shutil.copytree(MINIMAL, content)
@@ -145,10 +145,10 @@ def test_word_downloads_hold_the_string_as_text(hostile_site):
     for path in docs:
         with zipfile.ZipFile(path) as z:
             root = ElementTree.fromstring(z.read("word/document.xml"))  # well-formed: nothing broke the XML
-        text = "".join(t.text or "" for t in root.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"))
+        text = "".join(t.text or "" for t in root.iter(W_TEXT))
         assert "alert(1)" not in text or HOSTILE[:40] in text
     plan = next(p for p in docs if p.name == "sam.docx")
     with zipfile.ZipFile(plan) as z:
         root = ElementTree.fromstring(z.read("word/document.xml"))
-    text = "".join(t.text or "" for t in root.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"))
+    text = "".join(t.text or "" for t in root.iter(W_TEXT))
     assert re.search(re.escape('<script>alert("x")</script></title>'), text)

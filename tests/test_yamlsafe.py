@@ -34,7 +34,8 @@ def test_alias_bomb_is_one_line_not_gigabytes(minimal, where):
         text = path.read_text()
         text = (BOMB + "id: *a8\n" + text) if where == "id" else (BOMB + text.replace("levels: [", "levels: [*a8, "))
         path.write_text(text)
-        expected = "content/strategies/talk-group.yml:2: YAML aliases (*name) are not allowed in content; write the value out"
+        expected = ("content/strategies/talk-group.yml:2: YAML aliases (*name) are not allowed in content; "
+                    "write the value out")
     code, err, seconds = run_load(minimal)
     assert code == 2 and "Traceback" not in err and "MemoryError" not in err, err
     assert err.strip().splitlines() == [expected]
