@@ -406,3 +406,12 @@ FILE_KINDS: dict[str, type[Model]] = {
     "sources.yml": Sources,
     "authority.yml": Authority,
 }
+
+
+class PageMeta(BaseModel):
+    """The front matter of a hand-written page in content/pages/ (other keys are passed on to MkDocs)."""
+
+    model_config = ConfigDict(extra="allow", str_strip_whitespace=True)
+    title: str = Field(min_length=1)
+    description: str = Field(min_length=1)
+    order: int = 100
