@@ -23,7 +23,7 @@ serve: .venv/.installed  ## Live preview on http://127.0.0.1:8000/ that regenera
 	SEN_CONTENT=$(CONTENT) SEN_DOCS=$(DOCS) $(PY) -m mkdocs serve --dirty --no-strict --config-file mkdocs.yml
 
 validate: .venv/.installed  ## Check content only
-	$(PY) -m scripts.load $(CONTENT)
+	$(PY) -m scripts.validate $(CONTENT)
 
 schema: .venv/.installed  ## Re-export content/schema/*.json from the models
 	$(PY) -m scripts.schema

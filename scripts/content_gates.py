@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from . import framework as fwk
-from .load import Content, _line_of
+from .load import Content
 
 # ---------------------------------------------------------------- the rules and their reasons
 
@@ -37,11 +37,16 @@ DOSE_REASON = ("small-group, individual and specialist help must say how often, 
 
 # Words for people and places that belong to school. Post-16 students are at college, in a sixth form, at work or
 # in training, so the post-16 phase must use their words (student, tutor, session, course, college).
-POST_16 = "post-16"  # the default framework's phase id; another authority's phases have their own words
-SCHOOL_WORDS = re.compile(r"\b(?:pupils?|classrooms?|class teachers?|lessons?)\b", re.I)
-SCHOOL_ROLE_IDS = ("pupil", "class-teacher")
-SCHOOL_WORDS_REASON = ("post-16 guidance is for students, tutors and colleges; school-only words (pupil, classroom, "
-                       "class teacher, lessons) are allowed only inside quotation marks")
+# The words and roles each phase avoids are declared in the framework (framework.yml: avoid_words, avoid_roles).
+SCHOOL_WORDS_REASON = ("the {phase} phase is for {people}: {words} are allowed only inside quotation marks "
+                       "(framework.yml avoid_words)")
+
+
+def _avoid_pattern(words: list[str]) -> re.Pattern | None:
+    """A word-boundary pattern for the words and their plurals, or None."""
+    if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) + "s?" for w in words) + r")\b", re.I)
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’")
 
 # Terms the pages, needs and plans use that a parent may not know. Each must have a plain definition in the
@@ -70,7 +75,7 @@ class _Where:
         file = self.content.files.get((kind, item))
         if file is None:  # pragma: no cover - every loaded item has a file
             return f"{kind}/{item}: {_field(path)}"
-        line = _line_of(file.read_text(encoding="utf-8"), path)
+        line = self.content.line(file, path)
         return f"{self._rel(file)}:{line}: {_field(path)}" if line else f"{self._rel(file)}: {_field(path)}"
 
     def _rel(self, file: Path) -> str:
@@ -143,30 +148,36 @@ def doses(content: Content) -> list[str]:
 
 
 def school_words_after_16(content: Content) -> list[str]:
-    """The post-16 phase of each need, and each post-16 plan, use college words, not school words."""
+    """The phases that declare words to avoid (ours: post-16, for students, tutors and colleges) use none of them
+    in a need's levels or in a plan of that phase, outside quotation marks."""
     w, out = _Where(content), []
 
-    def scan(kind: str, item: str, data: Any, base: list[Any]) -> None:
+    def scan(kind: str, item: str, data: Any, base: list[Any], phase) -> None:
+        pattern = _avoid_pattern(phase.avoid_words)
+        reason = SCHOOL_WORDS_REASON.format(phase=phase.title, people=phase.people,
+                                            words=", ".join(phase.avoid_words) or "none")
         for path, text in _strings(data, base):
             if path[-1:] == ["strategy"] or path[-2:-1] == ["needs"]:
                 continue  # ids, not words
-            if path[-2:-1] == ["who_may_help"] or path[-2:-1] == ["who"]:
-                if text in SCHOOL_ROLE_IDS:
-                    out.append(f"{w.yaml(kind, item, path)}: the role {text!r} is a school role ({SCHOOL_WORDS_REASON})")
+            if isinstance(path[-1], int) and path[-2:-1] and path[-2] in ("who", *(
+                    a.id for a in content.framework.aspects_of("roles"))):
+                if text in phase.avoid_roles:
+                    out.append(f"{w.yaml(kind, item, path)}: the role {text!r} does not belong in this phase ({reason})")
                     continue
-            m = SCHOOL_WORDS.search(_unquoted(text))
+            m = pattern.search(_unquoted(text)) if pattern else None
             if m:
-                out.append(f"{w.yaml(kind, item, path)}: {m.group(0)!r} is a school-only word ({SCHOOL_WORDS_REASON})")
+                out.append(f"{w.yaml(kind, item, path)}: {m.group(0)!r} does not belong in this phase ({reason})")
 
+    phases = {p.id: p for p in content.framework.phases if p.avoid_words or p.avoid_roles}
     for nid, phase, level, lg in _need_levels(content):
-        if phase == POST_16:
-            scan("needs", nid, lg.model_dump(mode="json", exclude_none=True), ["phases", phase, level])
+        if phase in phases:
+            scan("needs", nid, lg.model_dump(mode="json", exclude_none=True), ["phases", phase, level], phases[phase])
     for pid, plan in sorted(content.plans.items()):
-        if plan.phase == POST_16:
+        if plan.phase in phases:
             raw = plan.model_dump(mode="json", exclude_none=True)
             for key in ("phase", "level", "year_group"):
                 raw.pop(key, None)
-            scan("plans", pid, raw, [])
+            scan("plans", pid, raw, [], phases[plan.phase])
     return out
 
 

@@ -32,6 +32,11 @@ class PhaseDef(_Model):
     ages: str = Field(min_length=1, description="The age range in words, e.g. '16 to 25' or 'Year 1 to Year 11'")
     people: str = Field("children", min_length=1, description="Who the phase is about, in the plural, as in "
                         "'this level for young people aged 16 to 25' (e.g. children, pupils, young people)")
+    avoid_words: list[str] = Field(default_factory=list, description="Words for people and places that do not "
+                                   "belong in this phase (post-16: pupil, classroom, class teacher, lessons): a "
+                                   "content gate refuses them, except inside quotation marks")
+    avoid_roles: list[str] = Field(default_factory=list, description="Role ids that do not belong in this phase's "
+                                   "'who may help' (post-16: pupil, class-teacher)")
 
 
 class AspectDef(_Model):

@@ -76,6 +76,11 @@ class Content:
     derived: Derived
     files: dict[tuple[str, str], Path]  # (kind, id) -> file
     framework: fwk.Framework = None  # type: ignore[assignment]
+    docs: dict[Path, Any] = field(default_factory=dict)  # each YAML file's node tree, parsed once, for line numbers
+
+    def line(self, path: Path, where: list[Any]) -> int | None:
+        """1-based line of the YAML node at `where` in one of the content's files (for rules run after loading)."""
+        return _line_of(self.docs.get(path), where)
 
 
 # ---------------------------------------------------------------- reading files
@@ -297,6 +302,7 @@ def load(root: str | Path) -> Content:
         plans=items["plans"], roles=items["roles"], levels=items["levels"],
         glossary=singles.get("glossary.yml"), sources={s.id: s for s in sources.sources} if sources else {},
         authority=authority, pages=pages, derived=None, files=files, framework=framework,  # type: ignore[arg-type]
+        docs=reader.docs,
     )
     # Cross-references are checked even when some files failed, so one run reports everything.
     _check(reader, content, _failed(files, items), sources is None)
@@ -474,14 +480,10 @@ def load_for_command(argv: list[str] | None) -> tuple[str, Content | None]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Validate a content folder: `python -m scripts.load [content]`."""
+    """Load and check a content folder's files and references: `python -m scripts.load [content]` (make validate
+    also runs the content rules: scripts/validate.py)."""
     root, c = load_for_command(argv)
     if c is None:
-        return 2
-    from .rules import check  # the content rules read loaded content: imported here, not at load's import
-    problems = check(c)
-    if problems:
-        print("\n".join(problems), file=sys.stderr)
         return 2
     print(f"{root}: {len(c.needs)} needs, {len(c.strategies)} strategies, {len(c.plans)} plans, "
           f"{len(c.roles)} roles, {len(c.glossary.terms)} glossary terms: all valid")

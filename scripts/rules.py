@@ -8,17 +8,14 @@ from typing import Callable
 
 from . import content_gates, statutory
 from . import framework as fwk
-from .load import FRONT_MATTER, Content, _fmt_path, _line_of
+from .load import FRONT_MATTER, Content, _fmt_path
 from .registry import BY_FOLDER
 
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 
 
 def _at(c: Content, path: Path, where: list, what: str) -> str:
-    try:
-        line = _line_of(path.read_text(encoding="utf-8"), where)
-    except OSError:  # pragma: no cover - the file was just loaded
-        line = None
+    line = c.line(path, where)
     rel = path.relative_to(c.root.parent) if path.is_relative_to(c.root.parent) else path
     return f"{rel}{f':{line}' if line else ''}: {_fmt_path(where)}: {what}"
 
