@@ -45,13 +45,15 @@ def test_bullets_split_items_and_wrapped_lines_stay_in_their_item():
     assert threshold.split_aka("ASD, ASC") == ["ASD", "ASC"]
 
 
-def test_roles_are_matched_by_name_inside_text_and_unknown_ones_reported():
+def test_who_may_help_keeps_known_roles_as_ids_and_everything_else_as_text():
     prof = load_profile("threshold-rows")
     found, unknown = build.roles(["SENCo", "Class teacher and Teaching assistant", "EP / SALT",
-                                  "Parents and carers", "Dog handler", "the school nurse if needed"], prof)
+                                  "Parents and carers", "Dog handler", "the school nurse if needed", "nurse",
+                                  "Local autism outreach service"], prof)
     assert found == ["senco", "class-teacher", "teaching-assistant", "educational-psychologist",
-                     "speech-and-language-therapist", "parents-and-carers", "school-nurse"]
-    assert unknown == ["Dog handler"]
+                     "speech-and-language-therapist", "parents-and-carers", "Dog handler", "school-nurse",
+                     "Nurse", "Local autism outreach service"]
+    assert unknown == ["Dog handler", "nurse", "Local autism outreach service"]
     assert build.slug("1:1 support – Café") == "1-1-support-cafe" and build.slug("!!!") == "item"
     assert build.split_note("Title – note", " – ") == ("Title", "note")
     assert build.split_note("Title – ", " – ") == ("Title –", None)
@@ -155,7 +157,7 @@ def test_threshold_awkward_cases_are_mapped_or_reported_with_pages():
     assert "1: heading 'Guidance' is not a known area" in skipped
     assert "1: text before the first need: 'Front matter text.'" in skipped
     assert "1: a table before the first need heading" in skipped
-    assert "2: row 'Notes' is not a known field" in skipped
+    assert "2: row 'Notes' is not a known aspect" in skipped
     assert "2: a cell in column 6 has no level heading" in skipped
     assert "5: table cells before any phase is named ('Talking')" in skipped
     assert "3: text after the tables of 'Talking'" in skipped

@@ -10,6 +10,7 @@ steps use, so each page is parsed once and converted once, cheaply.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -17,6 +18,9 @@ from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTLine, LTRec
 from pdfplumber.page import CroppedPage
 
 from .glyphs import clean
+
+BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+BULLET_GLYPHS = "\u2022\uf0b7\uf0a7\u25aa\u25cf\u25a0\u2013-o*"
 
 
 def _lean_objects(page) -> None:
@@ -69,11 +73,11 @@ def crop(page, bbox) -> CroppedPage:
 
 def _words(region, cid_map: dict[int, str], unknown: Counter) -> list[dict]:
     out = []
-    for w in region.extract_words(extra_attrs=["size"]):
+    for w in region.extract_words(extra_attrs=["size", "fontname"]):
         text = clean(w["text"], cid_map, unknown)
         if text.strip():
             out.append({"text": text, "x0": w["x0"], "x1": w["x1"], "top": w["top"], "bottom": w["bottom"],
-                        "size": w["size"]})
+                        "size": w["size"], "bold": bool(BOLD.search(w["fontname"]))})
     return out
 
 
@@ -92,6 +96,7 @@ def group_lines(words: list[dict]) -> list[dict]:
     for line in lines:
         ws = sorted(line.pop("words"), key=lambda w: w["x0"])
         out.append({"text": " ".join(w["text"] for w in ws), "size": round(max(w["size"] for w in ws), 2),
+                    "bold": all(w.get("bold") for w in ws if w["text"].strip(BULLET_GLYPHS)),
                     "x0": ws[0]["x0"], "x1": ws[-1]["x1"], "top": line["top"], "bottom": line["bottom"]})
     return out
 
