@@ -8,8 +8,9 @@ def test_coverage_table_marks_gaps(minimal, capsys):
     # the minimal content has 1 descriptor and 2 strategies per level: every cell is a gap
     assert coverage.main([str(minimal)]) == 1
     out = capsys.readouterr().out
-    assert "| talking | 1d/2s GAP" in out
+    assert "| talking | 1/1/2/2 GAP" in out
     assert "gaps: 8" in out
+    assert "talking: school-age universal: descriptors 1 < 3, strategies 2 < 4; " in out
 
 
 def test_coverage_reports_invalid_content(minimal, capsys):

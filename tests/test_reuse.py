@@ -41,7 +41,7 @@ def page(site: Path, path: str) -> str:
 
 def test_example_content_is_valid_and_complete():
     c = load(EXAMPLE)
-    assert set(c.levels) == set(m.LEVELS) and c.needs and c.strategies and c.plans and c.pages
+    assert set(c.levels) == set(c.framework.level_ids) and c.needs and c.strategies and c.plans and c.pages
     assert c.authority.name == "Lowmoor County Council"
 
 

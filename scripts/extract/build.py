@@ -39,11 +39,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .. import model as m
 from .binder import ChapterRecord
 from .profiles import Profile, norm
 from .report import Report
-from .framework_ids import ids
+from .framework_ids import ids, models
 from .threshold import FIELDS, NeedRecord, split_items
 
 SLUG_WORDS = 8
@@ -129,6 +128,7 @@ class Builder:
         self.items: dict[tuple[str, str], dict] = {}
         root = getattr(content, "root", "content")
         self.levels, self.phases = ids("levels", root), ids("phases", root)
+        self.models = models(root)
         self.role_ids = set(profile.labels.get("roles", {}))
 
     # ---------------------------------------------------------------- needs and strategies
@@ -194,7 +194,7 @@ class Builder:
                     "phases": phases, "sources": [source_ref(src, pages, rec.edition or self.edition)
                                                   for src, pages in refs.items()]}
             try:
-                m.Need.model_validate(data)
+                self.models['needs'].model_validate(data)
             except ValidationError as exc:
                 for err in _errors(exc):
                     self.report.skip(page, f"need {rec.title!r} skipped: {err}")
@@ -247,7 +247,7 @@ class Builder:
                         "levels": levels, "phases": phases, "sources": [ref]}
                 self.report.stubs += 1
             try:
-                m.Strategy.model_validate(data)
+                self.models['strategies'].model_validate(data)
             except ValidationError as exc:  # pragma: no cover - built from validated needs; kept as a guard
                 for err in _errors(exc):
                     self.report.skip(min(pages) if pages else 0, f"strategy {sid} skipped: {err}")

@@ -324,10 +324,11 @@ def load_profile(name_or_path: str | Path, profile_dir: Path = PROFILE_DIR, cont
     labels: dict[str, dict[str, list[str]]] = {k: {key: list(v) for key, v in getattr(shared, k).items()}
                                                for k in LABEL_KINDS}
     for kind, fkind in (("levels", "levels"), ("phases", "phases"), ("fields", "aspects")):
-        for entry in fw[fkind]:  # the framework's own titles are labels too
+        for entry in fw[fkind]:  # the framework's own titles (and a phase's age range) are labels too
             names = labels[kind].setdefault(entry["id"], [])
-            if entry.get("title") and entry["title"] not in names:
-                names.append(entry["title"])
+            for name in (entry.get("title"), entry.get("ages")):
+                if name and name not in names:
+                    names.append(name)
     for kind, extra in spec.labels.items():
         labels[kind].update({key: list(v) for key, v in extra.items()})
     # A profile may map more codes, or unmap a shared one with null (so it is reported, not guessed).
