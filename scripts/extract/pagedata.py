@@ -96,6 +96,7 @@ def group_lines(words: list[dict]) -> list[dict]:
     for line in lines:
         ws = sorted(line.pop("words"), key=lambda w: w["x0"])
         out.append({"text": " ".join(w["text"] for w in ws), "size": round(max(w["size"] for w in ws), 2),
+                    "first_w": ws[0]["x1"] - ws[0]["x0"], "last_w": ws[-1]["x1"] - ws[-1]["x0"],
                     "bold": all(w.get("bold") for w in ws if w["text"].strip(BULLET_GLYPHS)),
                     "x0": ws[0]["x0"], "x1": ws[-1]["x1"], "top": line["top"], "bottom": line["bottom"]})
     return out
@@ -144,8 +145,32 @@ def _tables(body, settings: dict, words: list[dict]) -> tuple[list[dict], list[d
             outside.append(w)
     for bbox, t, r, c in cells:
         ws = tables[t]["rows"][r][c]
-        tables[t]["rows"][r][c] = {"lines": [[round(ln["x0"] - bbox[0], 2), ln["text"]] for ln in group_lines(ws)]}
+        tables[t]["rows"][r][c] = {"lines": [[round(ln["x0"] - bbox[0], 2), ln["text"]]
+                                             for ln in join_broken_words(group_lines(ws), bbox)]}
     return tables, outside
+
+
+def join_broken_words(lines: list[dict], bbox) -> list[dict]:
+    """Join a word a narrow column broke with no hyphen ("Educationa" / "l", "psychologi" / "st"): a word too wide
+    for the column starts a line of its own and is cut at the column's edge (within a character), and the two
+    pieces together are wider than the column, so they cannot be two words that wrapped."""
+    if len(lines) < 2:
+        return lines
+    pad = min(ln["x0"] for ln in lines) - bbox[0]
+    right = bbox[2] - pad
+    out = [dict(lines[0])]
+    for ln in lines[1:]:
+        prev = out[-1]
+        first = ln["text"].split(" ", 1)[0]
+        char = ln["first_w"] / max(1, len(first))  # about the width of the character that did not fit
+        alone = " " not in prev["text"].lstrip(BULLET_GLYPHS).strip()  # a word too wide for the column starts a line
+        if (alone and ln["text"][:1].isalnum() and prev["text"][-1:].isalnum() and right - prev["x1"] < char
+                and prev["last_w"] + ln["first_w"] > right - ln["x0"]):
+            prev["text"] += ln["text"]
+            prev["x1"], prev["last_w"] = ln["x1"], ln["last_w"] if " " in ln["text"] else prev["last_w"] + ln["first_w"]
+            continue
+        out.append(dict(ln))
+    return out
 
 
 def page_data(page, settings: dict[str, Any]) -> dict:

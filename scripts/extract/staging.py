@@ -3,7 +3,7 @@
 """Never losing curated content.
 
 Extraction writes only to the staging folder (default build/staging/, git-ignored), replaced as a whole
-once extraction has succeeded. The diff compares staged items with content/ field by field.
+once extraction has succeeded (profiles proposed there by make extract-profile, *.profile.yml, are kept). The diff compares staged items with content/ field by field.
 
 `--apply` merges per field, using a snapshot of what the last extraction put there
 (content/.extracted/<kind>/<id>.yml, committed with the content):
@@ -444,6 +444,8 @@ def write_staging(staging: Path, items: dict[tuple[str, str], dict], manifest: d
             path.write_text(render_item(kind, data), encoding="utf-8")
         (tmp / MANIFEST).write_text(_dump(manifest), encoding="utf-8")
         (tmp / "report.txt").write_text(report + "\n", encoding="utf-8")
+        for kept in staging.glob("*.profile.yml") if staging.is_dir() else []:  # proposed profiles stay
+            shutil.copy2(kept, tmp / kept.name)
         old = staging.with_name(f".{staging.name}-old")
         if old.exists():
             shutil.rmtree(old)
