@@ -48,7 +48,7 @@ extract: .venv/.installed  ## Extract PDFs into build/staging and show the diff:
 	$(PY) -m scripts.extract $(PDF) --content $(CONTENT) $(foreach p,$(PROFILE),--profile $(p)) $(if $(OUT),--out $(OUT))
 
 extract-profile: .venv/.installed  ## Propose a layout profile for a new PDF: make extract-profile PDF=file.pdf -> build/staging/<stem>.profile.yml
-	$(PY) -m scripts.extract.propose $(PDF) --out build/staging --content $(CONTENT)
+	$(PY) -m scripts.extract.propose "$(PDF)" --out build/staging --content $(CONTENT)
 
 extract-eval: .venv/.installed  ## Exact bullet precision and recall of extract-profile + extract on each corpus layout
 	$(PY) -m scripts.extract.evaluate --content $(CONTENT)

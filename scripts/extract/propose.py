@@ -440,6 +440,11 @@ def main(argv: list[str] | None = None) -> int:
     except ExtractError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         return 2
+    except Exception as exc:  # a layout the proposer cannot read: one line, never a traceback
+        print(f"error: {args.pdf.name}: could not propose a profile ({type(exc).__name__}: "
+              f"{(str(exc).splitlines() or [''])[0][:100]}); write one by hand, starting from scripts/profiles/",
+              file=sys.stderr)
+        return 2
     print(path.read_text(encoding="utf-8"), end="")
     print(f"Wrote {path}", file=sys.stderr)
     for t in todo:
