@@ -15,7 +15,8 @@ smaller area line, shaded level rows then "aspect | bullets" rows, Helvetica, wh
 Word layouts (python-docx, then `soffice --headless --convert-to pdf`): a post-16 document (one
 phase, two levels, aspects as header columns and levels as rows, Word's U+F0B7 bullets, "Page N of
 M" footers, rows over page breaks), a document with bold need headings the size of the body text
-and dash bullets, a binder chapter, and the unseen layout used to time an officer's first run.
+and dash bullets, a binder chapter, and one with the authority's own names for levels and aspects
+(first made unseen, to time an officer's run; README, "Extracting a PDF").
 
 PDFs are cached in build/corpus/ under a hash of this file and the renderer, so the suite draws
 (and LibreOffice converts) each layout once.
@@ -425,6 +426,38 @@ def draw_word_columns(path: Path, layout: Layout) -> None:
     _export(doc, path)
 
 
+def draw_word_graduated(path: Path, layout: Layout) -> None:
+    """Portrait Word document with the authority's own names for levels and aspects (no shared label matches
+    them), a need heading (14 pt bold) over a smaller italic area line, a running header without 'Edition'.
+    First made as an unseen layout to time an officer's run (see README); kept as a regression case."""
+    from docx.shared import Pt
+    doc = _word_doc()
+    doc.sections[0].header.paragraphs[0].text = "Graduated Response Toolkit (version 3)"
+    _heading(doc, "Graduated response: what schools do for pupils in Years 1 to 11", 17)
+    doc.add_paragraph("Example Borough Council. Fictional guidance made for testing.")
+    levels = {"universal": "Universal offer", "sen-support": "Targeted support", "enhanced-sen-support": "Targeted plus",
+              "ehc": "Statutory (EHC)"}
+    aspects = {"descriptors": "Signs you may notice", "assessment": "Identifying the need",
+               "strategies": "Support and interventions", "who_may_help": "People involved"}
+    for n in NEEDS:
+        _heading(doc, n["title"], 14)
+        run = doc.add_paragraph().add_run(AREA_TITLES[n["area"]])
+        run.italic, run.font.size = True, Pt(11.5)
+        doc.add_paragraph("Also known as: " + ", ".join(n["aka"]))
+        doc.add_paragraph(n["summary"])
+        table = doc.add_table(rows=1, cols=5)
+        table.style = "Table Grid"
+        for j, lv in enumerate(layout.levels, start=1):
+            table.rows[0].cells[j].text = levels[lv]
+        _repeat_header(table.rows[0])
+        for a in ASPECTS:
+            row = table.add_row()
+            row.cells[0].text = aspects[a]
+            for j, lv in enumerate(layout.levels, start=1):
+                _bullets(row.cells[j], printed(n, "school-age", lv, a))
+    _export(doc, path)
+
+
 def draw_word_binder(path: Path, layout: Layout) -> None:
     """Binder chapters written in Word: numbered headings, Word bullets and numbered lists, a ruled table."""
     doc = _word_doc()
@@ -526,4 +559,6 @@ LAYOUTS: dict[str, Layout] = {lay.name: lay for lay in [
     Layout("word-columns", "threshold", draw=draw_word_columns, word=True,
            what="Word: landscape, need headings bold at body size, phase lines, '–' bullets, bare page number"),
     Layout("word-binder", "binder", draw=draw_word_binder, word=True, what="Word: binder chapters"),
+    Layout("word-graduated", "threshold", phases=("school-age",), draw=draw_word_graduated, word=True,
+           what="Word: the authority's own level and aspect names, area line below the need, no 'Edition'"),
 ]}

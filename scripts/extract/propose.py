@@ -42,8 +42,8 @@ SHAPES = {"levels-as-columns": "level names across a header row, aspects down th
 EDGE = 0.12  # running lines sit in this share of the page height from the top or bottom edge
 WORDS = {  # a label no shared label matches: its kind guessed from its words (first match wins)
     "fields": [("who_may_help", r"\bwho\b|people|professional|involved|agenc"),
-               ("descriptors", r"notice|see|look|descri|present|indicat|signs?\b|identif|characteristic"),
-               ("assessment", r"assess|identif|evidence|measure|test"),
+               ("assessment", r"assess|identif|evidence|measur|test|screen|diagnos"),
+               ("descriptors", r"notice|see|look|descri|present|indicat|signs?\b|characteristic|observ"),
                ("strategies", r"strateg|provision|help|support|intervention|approach|resource|do\b")],
     "levels": [("ehc", r"\behc|statutory|education,? health|plan\b"),
                ("enhanced-sen-support", r"enhanced|specialist|high|intensive|targeted plus|wave 3"),
@@ -130,6 +130,10 @@ class Proposal:
         low = text.casefold()
         return next((key for key, pattern in WORDS.get(kind, []) if re.search(pattern, low)), None)
 
+    def label_like(self, kind: str, text: str) -> str | None:
+        """A shared label's id, or (for a short cell, as header cells are) the id its words suggest."""
+        return self.base.match(kind, text) or (self.guess(kind, text) if 0 < len(text.split()) <= 6 else None)
+
     def learn(self, kind: str, key: str, text: str, why: str) -> None:
         self.labels[kind].setdefault(key, []).append(text)
         self.notes.append(f"  {kind[:-1].replace('field', 'aspect')} label {text!r}: not a shared label; taken as "
@@ -173,11 +177,11 @@ class Proposal:
             filled = [t for t in r if t]
             if not filled:
                 continue
-            lv = [self.base.match("levels", t) for t in r[1:]]
-            fd = [self.base.match("fields", t) for t in r[1:]]
+            lv = [self.label_like("levels", t) for t in r[1:]]
+            fd = [self.label_like("fields", t) for t in r[1:]]
             if len(filled) == 1 and self.base.match("phases", filled[0]):
                 seen["phases"][filled[0]] += 1
-            elif len(filled) == 1 and r[0] and self.base.match("levels", r[0]):
+            elif len(filled) == 1 and r[0] and self.label_like("levels", r[0]):
                 score["level-bands"] += 1
                 seen["levels"][r[0]] += 1
             elif sum(map(bool, lv)) >= 2:
@@ -217,6 +221,11 @@ class Proposal:
                     self.learn(header_kind, self.guess(header_kind, t), t, "from its words")
                 else:
                     self.todo.append(f"labels.{header_kind}: say which {header_kind[:-1]} the column {t!r} is")
+        if layout == "level-bands":
+            for text in dict.fromkeys(r[0] for r in rows if r and r[0] and sum(bool(c) for c in r) == 1):
+                key = self.label_like("levels", text)
+                if key and not self.match("levels", text) and key not in self.labels["levels"]:
+                    self.learn("levels", key, text, "from its words")
         firsts = Counter(r[0] for r in rows if r and r[0] and sum(bool(c) for c in r) >= 2)
         cont = norm("(continued)")
         for text, _ in firsts.most_common():
@@ -228,9 +237,13 @@ class Proposal:
             if self.base.match("phases", text) or any(self.match(label_kind, f"{a} {text}") for a in firsts):
                 continue
             key = self.guess(label_kind, text)
-            if key and key not in self.labels[label_kind]:
+            taken = key in self.labels[label_kind] or any(self.base.match(label_kind, t) == key for t in firsts)
+            if key and not taken:
                 self.learn(label_kind, key, text, "from its words")
-            elif not key:
+            elif key:
+                self.todo.append(f"labels.{label_kind}: the row {text!r} looks like {key}, but another row is "
+                                 f"{key} already; say which {label_kind[:-1].replace('field', 'aspect')} it is")
+            else:
                 self.todo.append(f"labels.{label_kind}: say which {label_kind[:-1].replace('field', 'aspect')} "
                                  f"the row {text!r} is (or ignore it if it is not one)")
         matched = {kind: sorted({self.match(kind, t) for t in seen[kind]} - {None}) for kind in ("levels", "fields")}
