@@ -43,7 +43,7 @@ from .binder import ChapterRecord
 from .profiles import Profile, norm
 from .report import Report
 from .framework_ids import ids, models
-from .threshold import FIELDS, NeedRecord, split_items
+from .threshold import FIELDS, NeedRecord, split_items, vocabulary
 
 SLUG_WORDS = 8
 FILLER = {"and", "or", "the", "a", "an", "with", "from", "their", "your", "if", "needed", "also"}
@@ -140,6 +140,7 @@ class Builder:
         taken_strategies = set(self.content.ids("strategies"))
         uses: dict[str, dict] = {}
         staged: list[tuple[str, NeedRecord, dict]] = []
+        vocab = vocabulary(lines for rec in records for lines in rec.cells.values())
         for rec in records:
             page = min(rec.pages) if rec.pages else rec.first_page
             nid = self.content.by_title("needs", rec.title) or slug(rec.title)
@@ -155,7 +156,7 @@ class Builder:
                         continue  # the document does not describe this level for this phase
                     g: dict[str, list] = {}
                     for fld in FIELDS:
-                        items = split_items(rec.cells.get((phase, level, fld), []), self.p.bullets)
+                        items = split_items(rec.cells.get((phase, level, fld), []), self.p.bullets, vocab)
                         if fld == "who_may_help":
                             items, unknown = roles(items, self.p)
                             for name in unknown:

@@ -20,6 +20,7 @@ from pdfplumber.page import CroppedPage
 from .glyphs import clean
 
 BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+JOIN = "\u2060"  # WORD JOINER: this line may finish the word the line above broke
 BULLET_GLYPHS = "\u2022\uf0b7\uf0a7\u25aa\u25cf\u25a0\u2013-o*"
 
 
@@ -151,25 +152,24 @@ def _tables(body, settings: dict, words: list[dict]) -> tuple[list[dict], list[d
 
 
 def join_broken_words(lines: list[dict], bbox) -> list[dict]:
-    """Join a word a narrow column broke with no hyphen ("Educationa" / "l", "psychologi" / "st"): a word too wide
-    for the column starts a line of its own and is cut at the column's edge (within a character), and the two
-    pieces together are wider than the column, so they cannot be two words that wrapped."""
+    """Mark a line that may finish a word a narrow column broke with no hyphen ("Educationa" / "l"): the line above
+    is one word cut at the column's edge (within a character; a word too wide for the column starts a line of its
+    own) and the two pieces together are wider than the column. The mark (JOIN) goes before the line's text; the
+    assembler joins the pieces only if the document's own words say so (threshold.join_lines)."""
     if len(lines) < 2:
         return lines
     pad = min(ln["x0"] for ln in lines) - bbox[0]
     right = bbox[2] - pad
     out = [dict(lines[0])]
     for ln in lines[1:]:
-        prev = out[-1]
+        prev, ln = out[-1], dict(ln)
         first = ln["text"].split(" ", 1)[0]
         char = ln["first_w"] / max(1, len(first))  # about the width of the character that did not fit
-        alone = " " not in prev["text"].lstrip(BULLET_GLYPHS).strip()  # a word too wide for the column starts a line
+        alone = " " not in prev["text"].lstrip(BULLET_GLYPHS).strip()
         if (alone and ln["text"][:1].isalnum() and prev["text"][-1:].isalnum() and right - prev["x1"] < char
                 and prev["last_w"] + ln["first_w"] > right - ln["x0"]):
-            prev["text"] += ln["text"]
-            prev["x1"], prev["last_w"] = ln["x1"], ln["last_w"] if " " in ln["text"] else prev["last_w"] + ln["first_w"]
-            continue
-        out.append(dict(ln))
+            ln["text"] = JOIN + ln["text"]
+        out.append(ln)
     return out
 
 

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from .framework_ids import ASPECT_IDS as FIELDS  # the four aspect ids, in order
+from .pagedata import JOIN
 from .profiles import Profile, norm
 from .report import Report
 
@@ -69,7 +70,24 @@ def merge(records: list[NeedRecord]) -> list[NeedRecord]:
 
 
 def cell_text(cell: dict | None) -> str:
-    return " ".join(t for _, t in cell["lines"]).strip() if cell else ""
+    return " ".join(t.lstrip(JOIN) for _, t in cell["lines"]).strip() if cell else ""
+
+
+WORD = re.compile(r"\w+")
+
+
+def vocabulary(cells) -> set[str]:
+    """The words of a document's cells (lower case), leaving out the pieces of words a column may have broken."""
+    words: set[str] = set()
+    for lines in cells:
+        for i, (_, text) in enumerate(lines):
+            tokens = WORD.findall(text.lower())
+            if text.startswith(JOIN):
+                tokens = tokens[1:]
+            if i + 1 < len(lines) and lines[i + 1][1].startswith(JOIN):
+                tokens = tokens[:-1]
+            words.update(tokens)
+    return words
 
 
 def bullet_of(text: str, bullets: list[str]) -> str | None:
@@ -85,13 +103,22 @@ HYPHEN_END = re.compile(r"\w-$")
 ENDS_SENTENCE = re.compile(r"[.!?:)\]\"”’]$")
 
 
-def join_lines(parts: list[str]) -> str:
-    """Lines into one text: a space between them, except after a word broken at its hyphen ("self-" + "harm")."""
+def join_lines(parts: list[str], vocab: set[str] | None = None) -> str:
+    """Lines into one text: a space between them, except after a word broken at its hyphen ("self-" + "harm"), and
+    between the pieces of a word a narrow column broke (a line marked JOIN) when the document's words (`vocab`)
+    have the whole word, or have neither piece."""
     out = ""
     for part in parts:
-        part = part.strip()
+        broken = part.startswith(JOIN)
+        part = part.strip().lstrip(JOIN).strip()
         if not part:
             continue
+        if broken and out and vocab is not None:
+            last, first = WORD.findall(out.lower())[-1:] or [""], WORD.findall(part.lower())[:1] or [""]
+            last, first = last[0], first[0]
+            if (last + first) in vocab or (last not in vocab and first not in vocab):
+                out += part
+                continue
         out = out + part if not out or HYPHEN_END.search(out) else out + " " + part
     return " ".join(out.split())
 
@@ -102,7 +129,7 @@ def split_aka(text: str) -> list[str]:
     return [a.strip() for a in text.split(sep) if a.strip()]
 
 
-def split_items(lines: list[list], bullets: list[str]) -> list[str]:
+def split_items(lines: list[list], bullets: list[str], vocab: set[str] | None = None) -> list[str]:
     """Cell lines [x0, text] into items: a new item starts at a bullet at the bullet indent; other lines continue it."""
     marks = [x for x, t in lines if bullet_of(t, bullets)]
     indent = min(marks) if marks else None
@@ -115,7 +142,7 @@ def split_items(lines: list[list], bullets: list[str]) -> list[str]:
             items[-1].append(text)
         else:
             items.append([text])
-    return [text for text in (join_lines(parts) for parts in items) if text]
+    return [text for text in (join_lines(parts, vocab) for parts in items) if text]
 
 
 def printed_number(page: dict, profile: Profile) -> int | None:
