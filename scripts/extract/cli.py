@@ -155,7 +155,9 @@ def extract(args: argparse.Namespace) -> tuple[dict, list[Report], dict, Content
     for path, prof, rep, recs in docs:
         what = "needs" if prof.kind == "threshold" else "chapters"
         if not recs or not items:
-            where = f"; first problem: page {rep.skipped[0][0]}: {rep.skipped[0][1]}" if rep.skipped else ""
+            worst = sorted(rep.skipped, key=lambda s: (0 if "is not a known" in s[1] else 1 if "skipped:" in s[1]
+                                                       else 2, s[0]))
+            where = f"; main problem: page {worst[0][0]}: {worst[0][1]}" if worst else ""
             raise ExtractError(f"{path.name}: no {what} found with profile {prof.name} in {rep.pages} pages "
                                f"({rep.tables} tables){where}; every problem, page by page, is below and in "
                                "failed-report.txt in the staging folder; check the profile (--profile) or the PDF",

@@ -458,6 +458,45 @@ def draw_word_graduated(path: Path, layout: Layout) -> None:
     _export(doc, path)
 
 
+def draw_word_waves(path: Path, layout: Layout) -> None:
+    """Landscape Word document: levels as rows named as 'waves', aspects as header columns with the authority's
+    own names, a merged phase row in each table, 'o' bullets typed as text, footer 'Inclusion toolkit - page N'.
+    The second unseen layout (README, "Extracting a PDF"); kept as a regression case."""
+    doc = _word_doc(landscape_pages=True, footer="none")
+    para = doc.sections[0].footer.paragraphs[0]
+    para.add_run("Inclusion toolkit - page ")
+    _field(para.add_run(), "PAGE")
+    doc.sections[0].header.paragraphs[0].text = "Inclusion Toolkit. Edition: 2 (2027)"
+    _heading(doc, "Inclusion toolkit for mainstream schools", 20)
+    doc.add_paragraph("Example Borough Council. Fictional guidance made for testing.")
+    levels = {"universal": "Wave 1: quality first teaching", "sen-support": "Wave 2: targeted",
+              "enhanced-sen-support": "Wave 3: specialist", "ehc": "EHC plan"}
+    aspects = {"descriptors": "What we might see", "assessment": "How we find out more",
+               "strategies": "What we will do", "who_may_help": "Who can support"}
+    area = None
+    for n in NEEDS:
+        if n["area"] != area:
+            area = n["area"]
+            _heading(doc, AREA_TITLES[area], 16)
+        _heading(doc, n["title"], 13)
+        doc.add_paragraph("Also known as: " + ", ".join(n["aka"]))
+        doc.add_paragraph(n["summary"])
+        table = doc.add_table(rows=1, cols=5)
+        table.style = "Table Grid"
+        table.rows[0].cells[0].text = "Wave"
+        for j, a in enumerate(ASPECTS, start=1):
+            table.rows[0].cells[j].text = aspects[a]
+        _repeat_header(table.rows[0])
+        band = table.add_row().cells
+        band[0].merge(band[4]).text = "School age"
+        for lv in layout.levels:
+            row = table.add_row()
+            row.cells[0].text = levels[lv]
+            for j, a in enumerate(ASPECTS, start=1):
+                _bullets(row.cells[j], printed(n, "school-age", lv, a), style="", prefix="o ")
+    _export(doc, path)
+
+
 def draw_word_binder(path: Path, layout: Layout) -> None:
     """Binder chapters written in Word: numbered headings, Word bullets and numbered lists, a ruled table."""
     doc = _word_doc()
@@ -561,4 +600,6 @@ LAYOUTS: dict[str, Layout] = {lay.name: lay for lay in [
     Layout("word-binder", "binder", draw=draw_word_binder, word=True, what="Word: binder chapters"),
     Layout("word-graduated", "threshold", phases=("school-age",), draw=draw_word_graduated, word=True,
            what="Word: the authority's own level and aspect names, area line below the need, no 'Edition'"),
+    Layout("word-waves", "threshold", phases=("school-age",), draw=draw_word_waves, word=True,
+           what="Word: levels as 'waves' in rows, own aspect names, a phase row, 'o' bullets"),
 ]}

@@ -42,7 +42,7 @@ SHAPES = {"levels-as-columns": "level names across a header row, aspects down th
 EDGE = 0.12  # running lines sit in this share of the page height from the top or bottom edge
 WORDS = {  # a label no shared label matches: its kind guessed from its words (first match wins)
     "fields": [("who_may_help", r"\bwho\b|people|professional|involved|agenc"),
-               ("assessment", r"assess|identif|evidence|measur|test|screen|diagnos"),
+               ("assessment", r"assess|identif|evidence|measur|test|screen|diagnos|find out"),
                ("descriptors", r"notice|see|look|descri|present|indicat|signs?\b|characteristic|observ"),
                ("strategies", r"strateg|provision|help|support|intervention|approach|resource|do\b")],
     "levels": [("ehc", r"\behc|statutory|education,? health|plan\b"),
@@ -220,13 +220,16 @@ class Proposal:
                 elif self.guess(header_kind, t):
                     self.learn(header_kind, self.guess(header_kind, t), t, "from its words")
                 else:
-                    self.todo.append(f"labels.{header_kind}: say which {header_kind[:-1]} the column {t!r} is")
+                    self.todo.append(f"labels.{header_kind}: say which "
+                                     f"{header_kind[:-1].replace('field', 'aspect')} the column {t!r} is "
+                                     f"(known: {', '.join(ids)})")
         if layout == "level-bands":
             for text in dict.fromkeys(r[0] for r in rows if r and r[0] and sum(bool(c) for c in r) == 1):
                 key = self.label_like("levels", text)
                 if key and not self.match("levels", text) and key not in self.labels["levels"]:
                     self.learn("levels", key, text, "from its words")
-        firsts = Counter(r[0] for r in rows if r and r[0] and sum(bool(c) for c in r) >= 2)
+        headers = {tuple(r) for r in rows if sum(bool(self.label_like(header_kind, t)) for t in r[1:]) >= 2}
+        firsts = Counter(r[0] for r in rows if r and r[0] and sum(bool(c) for c in r) >= 2 and tuple(r) not in headers)
         cont = norm("(continued)")
         for text, _ in firsts.most_common():
             label = norm(text)
