@@ -139,3 +139,26 @@ def test_proposal_of_an_unrelated_pdf_is_one_line(tmp_path):
     assert run.stderr.strip().splitlines() == ["error: letter.pdf: no threshold tables and no numbered chapter "
                                                "headings found; this tool reads threshold tables and binder "
                                                "chapters only"]
+
+
+@needs_soffice
+def test_a_one_phase_document_leaves_the_other_phases_of_a_need_alone(tmp_path):
+    """Applying a post-16 document keeps what content/ says about school age (never removed)."""
+    content = fx.make_content(tmp_path / "content")
+    authority = yaml.safe_load((content / "authority.yml").read_text())
+    authority["coverage"] = {"phases": [], "levels": []}  # this authority requires no phase or level of every need
+    (content / "authority.yml").write_text(yaml.safe_dump(authority, sort_keys=False))
+    need = {"area": "communication-and-interaction", "title": "Autism", "summary": "Autistic children see, hear "
+            "and feel the world differently.", "phases": {"school-age": {"universal": {
+                "descriptors": ["Finds changes hard."], "assessment": ["Staff watch."],
+                "strategies": ["visual-timetable"], "who_may_help": ["senco"]}}}}
+    (content / "needs" / "autism.yml").write_text(yaml.safe_dump(need, sort_keys=False))
+    pdf = corpus.LAYOUTS["word-post16"].pdf()
+    profile, _ = propose(pdf, tmp_path, content=content)
+    code, out, err = fx.run(pdf, "--profile", profile, "--out", tmp_path / "staging", "--content", content,
+                            "--jobs", "1", "--apply")
+    assert code in (0, 1), err  # 1: the person-written need's fields conflict, and their version is kept
+    after = yaml.safe_load((content / "needs" / "autism.yml").read_text())
+    assert after["phases"]["school-age"] == need["phases"]["school-age"]
+    assert list(after["phases"]["post-16"]) == ["sen-support", "ehc"]
+    assert "phases.school-age" not in out

@@ -157,7 +157,7 @@ def test_threshold_awkward_cases_are_mapped_or_reported_with_pages():
     assert "1: heading 'Guidance' is not a known area" in skipped
     assert "1: text before the first need: 'Front matter text.'" in skipped
     assert "1: a table before the first need heading" in skipped
-    assert "2: row 'Notes' is not a known aspect" in skipped
+    assert "2: row 'Notes' is not a known aspect (1 cells, 'Talking'); known: descriptors: What you might notice" in skipped
     assert "2: a cell in column 6 has no level heading" in skipped
     assert "5: table cells before any phase is named ('Talking')" in skipped
     assert "3: text after the tables of 'Talking'" in skipped
@@ -373,3 +373,27 @@ def test_module_entry_point(monkeypatch, capsys):
     with pytest.raises(SystemExit) as exc:
         runpy.run_module("scripts.extract", run_name="__main__")
     assert exc.value.code == 0 and "binder-chapter:" in capsys.readouterr().out
+
+
+def test_proposal_takes_an_unknown_level_name_from_its_place_and_says_so(tmp_path):
+    from scripts.extract.propose import Proposal
+
+    rows = [[cell(""), cell("Universal"), cell("Early help"), cell("Enhanced SEN Support"), cell("EHC")]]
+    for label in ("What you might notice", "Assessment", "Strategies", "Helpers on the day"):
+        rows.append([cell(label)] + [cell("• Something long enough to be a bullet in a cell of the table.")] * 4)
+    pages = [page(n, [line("Communication and interaction", size=18, top=100), line("Talking", size=14, top=130),
+                      line("Some children find talking hard and need help.", top=150)], [table(rows, top=180)])
+             for n in (1, 2)]
+    prop = Proposal(tmp_path / "doc.pdf", pages, "content")
+    text = prop.build()
+    assert "level label 'Early help': not a shared label; taken as sen-support (from its place between the " \
+           "other levels) - check it" in text
+    assert "aspect label 'Helpers on the day'" not in text  # its words suggest an aspect already taken
+    assert prop.todo == ["labels.fields: the row 'Helpers on the day' looks like strategies, but another row is "
+                         "strategies already; say which aspect it is",
+                         "phase: no title, heading, running header or table names the phase this document covers; "
+                         "set phase: to one of early-years, school-age, post-16"]
+    assert "# NOT DECIDED - set these keys before extracting:" in text
+    data = yaml.safe_load(text)
+    assert data["labels"]["levels"] == {"sen-support": ["Early help"]} and data["layout"] == "levels-as-columns"
+    assert data["headings"]["area"]["min_size"] == 17.75 and data["headings"]["need"]["min_size"] == 13.75

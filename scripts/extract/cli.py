@@ -12,6 +12,7 @@ from pathlib import Path
 from . import binder, threshold
 from .build import add_content_labels, build
 from .errors import ExtractError
+from .framework_ids import ids
 from .profiles import Profile, all_profiles, detect, load_profile, shipped
 from .reader import SAMPLE_PAGES, Sample, check_file, default_jobs, read_pages
 from .report import Report
@@ -174,8 +175,26 @@ def extract(args: argparse.Namespace) -> tuple[dict, list[Report], dict, Content
     return items, reports, manifest, content
 
 
+def keep_uncovered(items: dict, content: ContentIndex) -> None:
+    """A document covering only some phases or levels of a need leaves the rest as content/ has them: the staged
+    need gets the content's other (phase, level) blocks, so the diff and --apply never remove them."""
+    for (kind, item_id), data in items.items():
+        current = content.item(kind, item_id) if kind == "needs" else None
+        if not current:
+            continue
+        staged = data.setdefault("phases", {})
+        for phase, levels in (current.get("phases") or {}).items():
+            for level, block in (levels or {}).items():
+                if level not in staged.get(phase, {}):
+                    staged.setdefault(phase, {})[level] = block
+        phases, levels = ids("phases", content.root), ids("levels", content.root)
+        data["phases"] = {ph: {lv: staged[ph][lv] for lv in levels if lv in staged[ph]}
+                          for ph in phases if ph in staged}
+
+
 def plans(items: dict, content: ContentIndex, manifest: dict) -> list:
     """One plan per source of the edition (a threshold guidance, a binder), each diffed against its own snapshot."""
+    keep_uncovered(items, content)
     sources = list(dict.fromkeys([manifest["source"]] + [d["source"] for d in manifest.get("documents", [])]))
     groups: dict[str, dict] = {s: {} for s in sources}
     for key, data in items.items():

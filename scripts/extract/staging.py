@@ -509,7 +509,9 @@ def apply(plan: Plan, content: ContentIndex, manifest: dict) -> tuple[list[str],
             writes[path] = render_item(p.kind, p.data, _header(path) if path.exists() else None)
         if p.snapshot is not None and p.status != "deleted-by-person":
             writes[snap_path] = _dump({"source": plan.source, "pdf": manifest.get("pdf"),
-                                       "edition": manifest.get("edition"), "created": p.created, "fields": p.snapshot})
+                                       "edition": manifest.get("edition"), "created": p.created,
+                                       # a field neither side has (a level the document does not cover) is left out
+                                       "fields": {k: v for k, v in p.snapshot.items() if v is not MISSING}})
     root = content.root
     with tempfile.TemporaryDirectory() as tmp:
         trial = Path(tmp) / root.name
