@@ -397,3 +397,29 @@ def test_proposal_takes_an_unknown_level_name_from_its_place_and_says_so(tmp_pat
     data = yaml.safe_load(text)
     assert data["labels"]["levels"] == {"sen-support": ["Early help"]} and data["layout"] == "levels-as-columns"
     assert data["headings"]["area"]["min_size"] == 17.75 and data["headings"]["need"]["min_size"] == 13.75
+
+
+def test_heading_rules_by_weight_and_regex_an_area_lookup_and_private_use_bullets(tmp_path):
+    """Need headings found by a regex and weight at body size, areas from a need -> area lookup, one phase."""
+    prof = tmp_path / "p.yml"
+    prof.write_text("kind: threshold\nlayout: levels-as-rows\nsource: local-threshold-guidance\nphase: post-16\n"
+                    "page: {orientation: landscape}\n"
+                    "headings:\n  need: {min_size: 9.5, max_size: 10.5, bold: true, regex: '^Need: '}\n"
+                    "area_of: {'Need: Talking': communication-and-interaction}\n")
+    rows = [[cell("Level"), cell("What you might notice"), cell("Assessment"), cell("Strategies"),
+             cell("Who may help")],
+            [cell("SEN Support"), cell("\uf0a7 Finds talking hard.", "\uf0a7 Speaks in short", "sentences."),
+             cell("\uf0b7 Staff listen."), cell("o Talk group"), cell("– SENCO", "– Speech clinic")]]
+    pages = [page(1, [{**line("Need: Talking", top=100), "bold": True}, line("Bold words in a sentence.", top=120),
+                      line("Some children find talking hard.", top=140)], [table(rows, top=180)])]
+    report = Report()
+    p = load_profile(prof)
+    [rec] = threshold.assemble(pages, p, report)
+    assert (rec.title, rec.area) == ("Need: Talking", "communication-and-interaction")
+    items = build.build([rec], p, report, staging.ContentIndex(Path("/nonexistent")), p.source, None)
+    need = items[("needs", "need-talking")]
+    assert list(need["phases"]) == ["post-16"] and list(need["phases"]["post-16"]) == ["sen-support"]
+    got = need["phases"]["post-16"]["sen-support"]
+    assert got["descriptors"] == ["Finds talking hard.", "Speaks in short sentences."]
+    assert got["assessment"] == ["Staff listen."] and got["who_may_help"] == ["senco", "Speech clinic"]
+    assert "who may help 'Speech clinic' is not a known role; kept as text" in "\n".join(report.notes)

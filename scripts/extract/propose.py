@@ -33,7 +33,6 @@ from .framework_ids import framework
 from .pagedata import _lean_objects, page_data
 from .profiles import PROFILE_DIR, load_profile, norm
 from .reader import check_file, open_pdf
-from .threshold import bullet_of
 
 SAMPLE = 14  # pages read
 SHAPES = {"levels-as-columns": "level names across a header row, aspects down the first column",

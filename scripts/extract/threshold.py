@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .framework_ids import ASPECT_IDS as FIELDS  # the four aspect ids, in order
+from .framework_ids import ASPECT_IDS as FIELDS  # noqa: F401 - the four aspect ids, in order (build uses them)
 from .pagedata import JOIN
 from .profiles import Profile, norm
 from .report import Report
