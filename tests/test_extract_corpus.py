@@ -110,8 +110,8 @@ def test_several_pdfs_make_one_edition(tmp_path):
     assert (tmp_path / "staging" / "pages" / "annual-reviews.md").is_file()
     manifest = yaml.safe_load((tmp_path / "staging" / "extraction.yml").read_text())
     assert [d["pdf"] for d in manifest["documents"]] == [str(grid), str(word), str(binder)]
-    assert out.count("Summary: ") == 2  # one diff, in a part per source (threshold guidance, binder)
-    assert out.index("local-threshold-guidance") < out.index("Summary: ")
+    assert out.count("Summary: ") == 2 and "Edition total: " in out  # one diff, a part per source
+    assert out.index("Source local-threshold-guidance:") < out.index("Source local-golden-binder:")
 
 
 def test_make_extract_profile_writes_the_proposal_where_the_check_expects_it(tmp_path):

@@ -204,6 +204,15 @@ def plans(items: dict, content: ContentIndex, manifest: dict) -> list:
     return [make_plan(group, content, src) for src, group in groups.items() if group or src == sources[0]]
 
 
+def show(todo: list, content: Path, staging: Path) -> str:
+    """The diff of the edition: one part per source when its documents have several (threshold guidance, binder)."""
+    if len(todo) == 1:
+        return diff_text(todo[0], content, staging)
+    parts = [f"Source {plan.source}:\n{diff_text(plan, content, staging)}" for plan in todo]
+    total = ", ".join(f"{sum(p.count(s) for p in todo)} {s}" for s in ("added", "changed", "removed", "unchanged"))
+    return "\n".join(parts) + f"\nEdition total: {total}, {sum(len(p.conflicts) for p in todo)} conflicts"
+
+
 def _apply(plan, content: ContentIndex, manifest: dict) -> int:
     done, conflicts = apply(plan, content, manifest)
     print(f"Applied to {content.root}: {len(done)} files written or removed, {len(conflicts)} conflicts")
@@ -231,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
             manifest, items = read_staging(args.out)
             content = ContentIndex(args.content)
             todo = plans(items, content, manifest)
-            print("\n".join(diff_text(plan, args.content, args.out) for plan in todo))
+            print(show(todo, args.content, args.out))
             return max(_apply(plan, content, manifest) for plan in todo) if args.apply else 0
         try:
             items, reports, manifest, content = extract(args)
@@ -246,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
         report_text = "\n\n".join(r.text() for r in reports)
         write_staging(args.out, items, manifest, "\n\n".join(r.text(limit=10_000) for r in reports))
         todo = plans(items, content, manifest)
-        print("\n".join(diff_text(plan, args.content, args.out) for plan in todo))
+        print(show(todo, args.content, args.out))
         print(report_text)
         if args.apply:
             return max(_apply(plan, content, manifest) for plan in todo)
