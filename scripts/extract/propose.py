@@ -180,6 +180,8 @@ class Proposal:
             fd = [self.label_like("fields", t) for t in r[1:]]
             if len(filled) == 1 and self.base.match("phases", filled[0]):
                 seen["phases"][filled[0]] += 1
+            elif len(filled) == 1 and not r[0] and not self.label_like("levels", filled[0]):
+                seen.setdefault("spans", []).append(filled[0])
             elif len(filled) == 1 and r[0] and self.label_like("levels", r[0]):
                 score["level-bands"] += 1
                 seen["levels"][r[0]] += 1
@@ -364,8 +366,11 @@ class Proposal:
             self.notes.append(f"Phase: {key}, named in {text!r}")
         else:
             ids = ", ".join(p["id"] for p in self.fw["phases"])
+            spans = list(dict.fromkeys(t for t in seen.get("spans", [])))[:3]
+            hint = (f" (the full-width table row{'s' if len(spans) > 1 else ''} "
+                    f"{', '.join(repr(t) for t in spans)} may name it)" if spans else "")
             self.todo.append(f"phase: no title, heading, running header or table names the phase this document "
-                             f"covers; set phase: to one of {ids}")
+                             f"covers{hint}; set phase: to one of {ids}")
 
     def binder(self, lines: list[dict]) -> None:
         number = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(\S.*)$")

@@ -274,6 +274,10 @@ class Assembler:
         if len(filled) == 1 and self.p.match("phases", filled[0][1]):
             self.phase = self.p.match("phases", filled[0][1])
             return 0
+        if len(filled) == 1 and any(c is None for c in row) and self.p.layout != "level-bands":
+            # a merged full-width row (a title over the table, repeated on each page): never a cell's text
+            self._unknown(page, f"full-width row {filled[0][1][:40]!r}", "phases", self.need.title)
+            return 0
         if self.p.layout == "level-bands":
             return self._band_row(row, texts, filled, page)
         columns_layout = self.p.layout == "levels-as-columns"
