@@ -423,3 +423,21 @@ def test_heading_rules_by_weight_and_regex_an_area_lookup_and_private_use_bullet
     assert got["descriptors"] == ["Finds talking hard.", "Speaks in short sentences."]
     assert got["assessment"] == ["Staff listen."] and got["who_may_help"] == ["senco", "Speech clinic"]
     assert "who may help 'Speech clinic' is not a known role; kept as text" in "\n".join(report.notes)
+
+
+def test_a_merged_title_row_repeated_on_the_next_page_is_never_cell_text():
+    prof = load_profile("threshold-columns")
+    head = [[cell(""), cell("Our ranges"), None, None, None],
+            [cell(""), cell("Universal"), cell("SEN Support"), cell("Enhanced SEN Support"), cell("EHC")]]
+    rows = full_rows()[2:]
+    pages = [page(1, [line("Communication and interaction", size=18, top=50), line("Talking", size=14.5, top=80),
+                      line("Some children find talking hard.", top=100)],
+                  [table([[cell(""), cell("School age"), None, None, None]] + head[1:] + rows[:1], top=150)]),
+             page(2, [], [table(head + [[cell(""), cell("• More to notice."), cell(""), cell(""), cell("")]]
+                                + rows[1:], top=60)])]
+    report = Report()
+    [rec] = threshold.assemble(pages, prof, report)
+    cell_lines = [t for _, t in rec.cells[("school-age", "universal", "descriptors")]]
+    assert cell_lines == ["• Some descriptors.", "• More to notice."]
+    skipped = "\n".join(f"{p}: {w}" for p, w in report.skipped)
+    assert "2: full-width row 'Our ranges' is not a known phase (Talking); known: early-years:" in skipped
