@@ -162,3 +162,15 @@ def test_a_one_phase_document_leaves_the_other_phases_of_a_need_alone(tmp_path):
     assert after["phases"]["school-age"] == need["phases"]["school-age"]
     assert list(after["phases"]["post-16"]) == ["sen-support", "ehc"]
     assert "phases.school-age" not in out
+
+
+def test_score_counts_a_wrong_a_missing_and_an_extra_bullet():
+    lay = corpus.LAYOUTS["level-bands"]
+    truth = lay.truth()
+    got = {evaluate.norm(n["title"]): {k: list(v) for k, v in truth[n["id"]].items()} for n in corpus.NEEDS}
+    assert evaluate.score(lay, got) == (129, 129, 129)
+    cells = got["autism"]
+    cells[("school-age", "universal", "descriptors")][0] += " (changed)"  # wrong
+    cells[("school-age", "ehc", "assessment")].pop()  # missing
+    cells[("post-16", "ehc", "assessment")] = ["A phase the document does not have."]  # extra
+    assert evaluate.score(lay, got) == (127, 129, 129)
