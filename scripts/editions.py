@@ -105,9 +105,11 @@ def snapshot(c: Any) -> Snapshot:
     for nid, need in (getattr(c, "needs", {}) or {}).items():
         data = need.model_dump(mode="json", by_alias=True, exclude_defaults=False)
         data["area"] = areas[need.area].title if need.area in areas else need.area
+        role_aspects = [a.id for a in c.framework.aspects_of("roles")] if getattr(c, "framework", None) else []
         for phase in data["phases"].values():
             for level in phase.values():
-                level["who_may_help"] = names(level["who_may_help"], roles)
+                for aspect in role_aspects:
+                    level[aspect] = names(level.get(aspect, []), roles)
         add("needs", nid, need.title, data)
     for sid, st in strategies.items():
         data = st.model_dump(mode="json")
@@ -476,8 +478,9 @@ def _highlight(old: str, new: str) -> tuple[Markup, Markup]:
     return Markup("".join(left)), Markup("".join(right))
 
 
-def page_data(changes: Changes | None, why: str | None, current: m.Authority) -> dict:
-    """Plain data for what-changed.md.j2: links are relative to the docs root."""
+def page_data(changes: Changes | None, why: str | None, current: m.Authority, anchors: frozenset | None = None) -> dict:
+    """Plain data for what-changed.md.j2: links are relative to the docs root. `anchors`: the per-level anchors a need
+    page has now (None: all); a change in a phase or level the framework no longer has links to the page itself."""
     data = {"edition": current.edition, "date": _pretty(current.edition_date), "why": why, "changes": None}
     if changes is None:
         return data
@@ -493,7 +496,8 @@ def page_data(changes: Changes | None, why: str | None, current: m.Authority) ->
             for f in i.fields:
                 anchor = None
                 parts = f.path.split(".")
-                if kind == "needs" and len(parts) > 2 and parts[0] == "phases":
+                if kind == "needs" and len(parts) > 2 and parts[0] == "phases" and (
+                        anchors is None or f"{parts[1]}-{parts[2]}" in anchors):
                     anchor = f"{parts[1]}-{parts[2]}"
                 lines = [_highlight(o, n) if o and n else (Markup(_md(o)), Markup(_md(n))) for o, n in f.rows]
                 rows.append({"label": f.label, "anchor": anchor, "lines": lines})

@@ -107,8 +107,8 @@ class Coverage(_Model):
         return self.minimum_at.get(level, {}).get(aspect, self.minimum.get(aspect, 0))
 
     def required(self, fw: Framework) -> list[tuple[str, str]]:
-        phases = fw.phase_ids if self.phases == "all" else tuple(self.phases)
-        levels = fw.level_ids if self.levels == "all" else tuple(self.levels)
+        phases = fw.phase_ids if self.phases == "all" else tuple(p for p in self.phases if p in fw.phase_ids)
+        levels = fw.level_ids if self.levels == "all" else tuple(lv for lv in self.levels if lv in fw.level_ids)
         return [(p, lv) for p in phases for lv in levels]
 
 

@@ -16,7 +16,7 @@ from . import framework as fwk
 from . import model as m
 from .registry import doc_path, url_for
 from . import finder, opendata, search
-from . import docx_plans, plan_builder
+from . import docx_plans, plan_builder, rules
 from . import authority as la, editions
 from .load import Content, ContentErrors, load
 
@@ -150,6 +150,47 @@ def strategy_view(c: Content, sid: str) -> dict:
                  for n, places in sorted(uses.items(), key=lambda kv: c.needs[kv[0]].title.lower())],
         "plans": [{"id": p, "title": c.plans[p].title} for p in c.derived.strategy_plans.get(sid, [])],
         "sources": _source_lines(c, st.sources),
+        **_strategy_details(c, st),
+    }
+
+
+def _times(n: float) -> str:
+    """3 -> 'three times a week', 7 -> 'every day', 0.5 -> 'once a fortnight' (plain words for a dose)."""
+    words = {1: "once", 2: "twice", 3: "three times", 4: "four times", 5: "five times", 6: "six times"}
+    if n == 7:
+        return "every day"
+    if n >= 1 and n == int(n):
+        return f"{words.get(int(n), f'{int(n)} times')} a week"
+    every = round(1 / n)
+    return "once a fortnight" if every == 2 else f"once every {every} weeks"
+
+
+def _duration(minutes: int) -> str:
+    """45 -> '45 minutes', 90 -> '1 hour 30 minutes', 300 -> '5 hours'."""
+    hours, mins = divmod(minutes, 60)
+    parts = ([f"{hours} hour{'s' if hours > 1 else ''}"] if hours else []) + ([f"{mins} minutes"] if mins else [])
+    return " ".join(parts)
+
+
+def _strategy_details(c: Content, st: m.Strategy) -> dict:
+    """The issue-15 fields of a strategy as plain lines: kind, stages, dose, start and stop, training, evidence."""
+    dose = None
+    if st.dose:
+        d = st.dose
+        dose = [("How often", _times(d.times_a_week)), ("How long", f"{_duration(d.minutes)} a session"),
+                ("For how many weeks", f"{d.weeks} weeks" if d.weeks else "It carries on, and is reviewed each term"),
+                ("Group size", d.group_size)]
+        if d.note:
+            dose.append(("Note", d.note))
+    evidence = None
+    if st.evidence:
+        evidence = {"strength": m.STRENGTH_TITLES[st.evidence.strength], "summary": st.evidence.summary,
+                    "sources": _source_lines(c, st.evidence.sources)}
+    return {
+        "kind": m.KIND_TITLES[st.kind] if st.kind != "approach" else None,
+        "stages": [m.STAGE_TITLES[s] for s in m.STAGE_TITLES if s in st.stages],
+        "dose": dose, "start_when": st.start_when, "stop_when": st.stop_when, "training": st.training,
+        "evidence": evidence,
     }
 
 
@@ -258,7 +299,8 @@ def render_pages(c: Content, download: bool = False, offline_copy: bool = False)
     put("guide/index.md", "guide-index.md.j2", guide=guide)
     for page in guide:
         put(f"guide/{page.id}.md", "guide-page.md.j2", page=page, body=Markup(la.fill(page.body, authority, f"{c.root.name}/pages/{page.id}.md")))
-    put("what-changed.md", "what-changed.md.j2", **editions.page_data(*editions.previous_changes(c), authority))
+    put("what-changed.md", "what-changed.md.j2", **editions.page_data(
+        *editions.previous_changes(c), authority, frozenset(fwk.anchor(p.id, lv.id) for p, lv in c.framework.cells())))
     abbrs = abbreviations(c)
     return search.tune(c, {path: _with_abbreviations(text, abbrs) for path, text in pages.items()})
 
@@ -314,6 +356,9 @@ def generate(content_dir: str | Path, out_dir: str | Path, authority: str | Path
     """Load and validate content_dir, then make out_dir the generated Markdown site. Raises ContentErrors.
     `authority`: an authority config file to use instead of the content folder's authority.yml."""
     c = load(content_dir)
+    problems = rules.check(c)
+    if problems:
+        raise ContentErrors(problems)
     la.use(c, authority)
     write_tree(outputs(c, **options), Path(out_dir))
     return c

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from . import framework as fwk
 from . import model as m
+from .refs import references
 from .registry import KINDS
 
 try:
@@ -112,6 +113,8 @@ def _data_path(data: Any, loc: tuple) -> list[Any]:
     """Keep the parts of a pydantic error location that exist in the data (drops union member tags)."""
     path, node = [], data
     for part in loc:
+        if part == "[key]":  # a key that is not allowed: the path already ends at it
+            break
         if isinstance(node, dict) and part in node:
             node = node[part]
             path.append(part)
@@ -138,6 +141,7 @@ def _message(err: dict) -> str:
         return f"{err['input']!r} is not a valid id (lower-case words joined by hyphens)"
     if kind == "literal_error":
         return f"{err['input']!r} is not allowed: {msg.replace('Input should be ', 'use ')}"
+    msg = msg.removeprefix("Value error, ")
     return msg[0].lower() + msg[1:] if msg else kind
 
 
@@ -290,8 +294,12 @@ def load(root: str | Path) -> Content:
 # ---------------------------------------------------------------- cross-references
 
 
+def _items_by_folder(c: Content) -> dict[str, dict]:
+    return {kind.folder: getattr(c, kind.attr) for kind in KINDS.values() if kind.name != "page"}
+
+
 def _check(reader: Reader, c: Content, failed: set, no_sources: bool) -> None:
-    """Resolve every id reference and check meaning; add one error per problem."""
+    """Resolve every id reference (read from the models' Ref marks) and check meaning; one error per problem."""
     known = {**{k: getattr(c, kind.attr) for k, kind in KINDS.items()}, "source": c.sources}
     folder = {k: kind.folder for k, kind in KINDS.items()}
 
@@ -302,9 +310,12 @@ def _check(reader: Reader, c: Content, failed: set, no_sources: bool) -> None:
             reader.error(path, where, f"unknown {kind} {value!r}")
         return False
 
-    def sources(path: Path, refs: list, where: list) -> None:
-        for i, s in enumerate(refs):
-            ref("source", s.source, path, where + [i, "source"])
+    for kind_folder, items in _items_by_folder(c).items():
+        for item_id, item in items.items():
+            path = c.files[(kind_folder, item_id)]
+            for where, mark, value in references(item):
+                if not (mark.free_text and not is_role_id(value)):
+                    ref(mark.kind, value, path, _as_written(reader.raw.get(path), where))
 
     fw = c.framework
     for level in fw.level_ids:
@@ -314,13 +325,6 @@ def _check(reader: Reader, c: Content, failed: set, no_sources: bool) -> None:
         if level_id not in fw.level_ids:
             reader.error(c.files[("levels", level_id)], None, f"{level_id!r} is not a level of the framework: use one of {', '.join(fw.level_ids)}")
 
-    for aid, area in c.areas.items():
-        sources(c.files[("areas", aid)], area.sources, ["sources"])
-    for rid, role in c.roles.items():
-        sources(c.files[("roles", rid)], role.sources, ["sources"])
-    for lid, lvl in c.levels.items():
-        sources(c.files[("levels", lid)], lvl.sources, ["sources"])
-
     required = c.authority.coverage.required(fw) if c.authority else []
     for kind, wanted in (("phases", c.authority.coverage.phases if c.authority else "all"),
                          ("levels", c.authority.coverage.levels if c.authority else "all")):
@@ -329,10 +333,9 @@ def _check(reader: Reader, c: Content, failed: set, no_sources: bool) -> None:
             if v not in ids:
                 reader.error(c.root / "authority.yml", ["coverage", kind, i],
                              f"{v!r} is not one of the framework's {kind}: {', '.join(ids)}")
+    strategy_aspects = {a.id for a in fw.aspects_of("strategies")}
     for nid, need in c.needs.items():
         path = c.files[("needs", nid)]
-        ref("area", need.area, path, ["area"])
-        sources(path, need.sources, ["sources"])
         missing_phases = set()
         for phase, level in required:
             if phase not in need.phases:
@@ -347,34 +350,15 @@ def _check(reader: Reader, c: Content, failed: set, no_sources: bool) -> None:
             seen = set()
             for aspect, i, s in fwk.strategy_refs(fw, cell.guidance):
                 where = cell.path + [aspect, i]
-                if aspect in {a.id for a in fw.aspects_of("strategies")}:
+                if aspect in strategy_aspects:
                     if s.strategy in seen:
                         reader.error(path, where, f"duplicate strategy {s.strategy!r} at this level")
                     seen.add(s.strategy)
-                if ref("strategy", s.strategy, path, where):
-                    st = c.strategies[s.strategy]
-                    if cell.level.id not in st.levels:
-                        reader.error(path, where, f"strategy {s.strategy!r} is not marked for level {cell.level.id!r} (add it to the strategy's levels)")
-                    if cell.phase.id not in st.phases:
-                        reader.error(path, where, f"strategy {s.strategy!r} is not marked for phase {cell.phase.id!r} (add it to the strategy's phases)")
-            for aspect, i, r in fwk.refs(fw, cell.guidance, "roles"):
-                if is_role_id(r):
-                    ref("role", r, path, cell.path + [aspect, i])
-
-    for sid, st in c.strategies.items():
-        path = c.files[("strategies", sid)]
-        for i, r in enumerate(st.delivered_by):
-            ref("role", r, path, ["delivered_by", i])
-        sources(path, st.sources, ["sources"])
-
-    for pid, plan in c.plans.items():
-        path = c.files[("plans", pid)]
-        for i, n in enumerate(plan.needs):
-            ref("need", n, path, ["needs", i])
-        for i, p in enumerate(plan.provision):
-            ref("strategy", p.strategy, path, ["provision", i, "strategy"])
-            for j, r in enumerate(p.who):
-                ref("role", r, path, ["provision", i, "who", j])
+                st = c.strategies.get(s.strategy)
+                if st is not None and cell.level.id not in st.levels:
+                    reader.error(path, where, f"strategy {s.strategy!r} is not marked for level {cell.level.id!r} (add it to the strategy's levels)")
+                if st is not None and cell.phase.id not in st.phases:
+                    reader.error(path, where, f"strategy {s.strategy!r} is not marked for phase {cell.phase.id!r} (add it to the strategy's phases)")
 
     gpath = c.root / "glossary.yml"
     seen_terms: dict[str, int] = {}
@@ -399,32 +383,58 @@ def _check(reader: Reader, c: Content, failed: set, no_sources: bool) -> None:
         seen_sources.add(sid)
 
 
+def _as_written(data: Any, where: list) -> list:
+    """The path of a reference as the YAML has it: a plain id written for a {strategy: id} record ends one step up."""
+    node = data
+    for part in where[:-1]:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return where
+    return where[:-1] if isinstance(node, str) else where
+
+
 def is_role_id(entry: str) -> bool:
     """A "who may help" entry written as an id (lower-case words joined by hyphens) must name a role; anything
     else is free text."""
     return re.fullmatch(m.ID_PATTERN, entry) is not None
 
 
+def backlinks(c: Content) -> dict[tuple[str, str], list[tuple[str, str, tuple]]]:
+    """(kind, id) -> every (folder, id, path) that refers to it, from the models' Ref marks."""
+    known = {**{k: getattr(c, kind.attr) for k, kind in KINDS.items()}, "source": c.sources}
+    links: dict[tuple[str, str], list] = defaultdict(list)
+    for kind_folder, items in _items_by_folder(c).items():
+        for item_id, item in items.items():
+            for where, mark, value in references(item):
+                if value in known[mark.kind]:
+                    links[(mark.kind, value)].append((kind_folder, item_id, tuple(where)))
+    return links
+
+
 def derive(c: Content) -> Derived:
     """Back-links and indexes, computed from the validated content."""
-    uses: dict[str, list] = defaultdict(list)
-    role_uses: dict[str, list] = defaultdict(list)
+    links = backlinks(c)
     fw = c.framework
-    for nid, need in c.needs.items():
-        for cell in fwk.walk(fw, need):
-            for _aspect, _i, s in fwk.strategy_refs(fw, cell.guidance):
-                uses[s.strategy].append((nid, cell.phase.id, cell.level.id))
-            for _aspect, _i, r in fwk.refs(fw, cell.guidance, "roles"):
-                if r in c.roles and nid not in role_uses[r]:
-                    role_uses[r].append(nid)
-    strategy_plans: dict[str, list] = defaultdict(list)
-    need_plans: dict[str, list] = defaultdict(list)
-    for pid, plan in c.plans.items():
-        for p in plan.provision:
-            if pid not in strategy_plans[p.strategy]:
-                strategy_plans[p.strategy].append(pid)
-        for n in plan.needs:
-            need_plans[n].append(pid)
+    cell_order = {(p.id, lv.id): i for i, (p, lv) in enumerate(fw.cells())}
+    need_order = {n: i for i, n in enumerate(c.needs)}
+
+    def used_by(kind: str, item_id: str, folder: str, test=lambda where: True) -> list:
+        return [(src, where) for f, src, where in links.get((kind, item_id), []) if f == folder and test(where)]
+
+    uses = {}
+    for sid in c.strategies:
+        found = sorted({(src, where[1], where[2]) for src, where in used_by("strategy", sid, "needs")},
+                       key=lambda u: (need_order[u[0]], cell_order[(u[1], u[2])]))
+        if found:
+            uses[sid] = found
+    def unique(pairs) -> list:
+        return list(dict.fromkeys(src for src, _ in pairs))
+
+    strategy_plans = {sid: p for sid in c.strategies
+                      if (p := unique(used_by("strategy", sid, "plans", lambda w: w[0] == "provision")))}
+    need_plans = {nid: p for nid in c.needs if (p := unique(used_by("need", nid, "plans", lambda w: w[0] == "needs")))}
+    role_uses = {rid: r for rid in c.roles if (r := unique(used_by("role", rid, "needs")))}
     area_needs: dict[str, list] = {a: [] for a in c.areas}
     for nid, need in sorted(c.needs.items(), key=lambda kv: kv[1].title.lower()):
         area_needs[need.area].append(nid)
@@ -432,8 +442,7 @@ def derive(c: Content) -> Derived:
                       for sid in c.strategies}
     strategy_areas = {sid: sorted({c.needs[n].area for n in needs}, key=lambda a: c.areas[a].order)
                       for sid, needs in strategy_needs.items()}
-    return Derived(dict(uses), dict(strategy_plans), dict(need_plans), area_needs, dict(role_uses),
-                   strategy_areas, strategy_needs)
+    return Derived(uses, strategy_plans, need_plans, area_needs, role_uses, strategy_areas, strategy_needs)
 
 
 def load_for_command(argv: list[str] | None) -> tuple[str, Content | None]:
@@ -452,6 +461,11 @@ def main(argv: list[str] | None = None) -> int:
     """Validate a content folder: `python -m scripts.load [content]`."""
     root, c = load_for_command(argv)
     if c is None:
+        return 2
+    from .rules import check  # the content rules read loaded content: imported here, not at load's import
+    problems = check(c)
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
         return 2
     print(f"{root}: {len(c.needs)} needs, {len(c.strategies)} strategies, {len(c.plans)} plans, "
           f"{len(c.roles)} roles, {len(c.glossary.terms)} glossary terms: all valid")
