@@ -388,14 +388,15 @@ def test_proposal_takes_an_unknown_level_name_from_its_place_and_says_so(tmp_pat
     text = prop.build()
     assert "level label 'Early help': not a shared label; taken as sen-support (from its place between the " \
            "other levels) - check it" in text
-    assert "aspect label 'Helpers on the day'" not in text  # its words suggest an aspect already taken
-    assert prop.todo == ["labels.fields: the row 'Helpers on the day' looks like strategies, but another row is "
-                         "strategies already; say which aspect it is",
-                         "phase: no title, heading, running header or table names the phase this document covers; "
+    # its words suggest an aspect another row has, but it is the one row left and who may help the one aspect left
+    assert "aspect label 'Helpers on the day': not a shared label; taken as who_may_help (the only aspect no " \
+           "other row names) - check it" in text
+    assert prop.todo == ["phase: no title, heading, running header or table names the phase this document covers; "
                          "set phase: to one of early-years, school-age, post-16"]
     assert "# NOT DECIDED - set these keys before extracting:" in text
     data = yaml.safe_load(text)
     assert data["labels"]["levels"] == {"sen-support": ["Early help"]} and data["layout"] == "levels-as-columns"
+    assert data["labels"]["fields"] == {"who_may_help": ["Helpers on the day"]}
     assert data["headings"]["area"]["min_size"] == 17.75 and data["headings"]["need"]["min_size"] == 13.75
 
 
@@ -441,3 +442,19 @@ def test_a_merged_title_row_repeated_on_the_next_page_is_never_cell_text():
     assert cell_lines == ["• Some descriptors.", "• More to notice."]
     skipped = "\n".join(f"{p}: {w}" for p, w in report.skipped)
     assert "2: full-width row 'Our ranges' is not a known phase (Talking); known: early-years:" in skipped
+
+
+def test_proposal_leaves_two_unnamed_rows_for_the_officer(tmp_path):
+    from scripts.extract.propose import Proposal
+
+    rows = [[cell(""), cell("Universal"), cell("SEN Support"), cell("Enhanced SEN Support"), cell("EHC")]]
+    for label in ("What you might notice", "Assessment", "Next steps", "Notes"):
+        rows.append([cell(label)] + [cell("• Something long enough to be a bullet in a cell of the table.")] * 4)
+    pages = [page(n, [line("Communication and interaction", size=18, top=100), line("Talking", size=14, top=130),
+                      line("Some children find talking hard and need help with it.", top=150)],
+                  [table(rows, top=180)]) for n in (1, 2)]
+    prop = Proposal(tmp_path / "doc.pdf", pages, "content")
+    text = prop.build()
+    assert prop.todo[:2] == ["labels.fields: say which aspect the row 'Next steps' is (or ignore it if it is not one)",
+                             "labels.fields: say which aspect the row 'Notes' is (or ignore it if it is not one)"]
+    assert "taken as" not in text  # nothing guessed: two rows, two aspects left

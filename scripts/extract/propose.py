@@ -232,6 +232,7 @@ class Proposal:
         headers = {tuple(r) for r in rows if sum(bool(self.label_like(header_kind, t)) for t in r[1:]) >= 2}
         firsts = Counter(r[0] for r in rows if r and r[0] and sum(bool(c) for c in r) >= 2 and tuple(r) not in headers)
         cont = norm("(continued)")
+        unsure: list[tuple[str, str | None]] = []  # row labels with no shared label and no sure guess
         for text, _ in firsts.most_common():
             label = norm(text)
             if label.endswith(cont):
@@ -244,12 +245,20 @@ class Proposal:
             taken = key in self.labels[label_kind] or any(self.base.match(label_kind, t) == key for t in firsts)
             if key and not taken:
                 self.learn(label_kind, key, text, "from its words")
-            elif key:
-                self.todo.append(f"labels.{label_kind}: the row {text!r} looks like {key}, but another row is "
-                                 f"{key} already; say which {label_kind[:-1].replace('field', 'aspect')} it is")
             else:
-                self.todo.append(f"labels.{label_kind}: say which {label_kind[:-1].replace('field', 'aspect')} "
-                                 f"the row {text!r} is (or ignore it if it is not one)")
+                unsure.append((text, key))
+        what = label_kind[:-1].replace("field", "aspect")
+        ids = [e["id"] for e in self.fw["levels" if label_kind == "levels" else "aspects"]]
+        left = [i for i in ids if i not in self.labels[label_kind] and not any(self.match(label_kind, t) == i
+                                                                                for t in firsts)]
+        if len(unsure) == 1 and len(left) == 1:  # one row not named and one aspect (or level) not yet seen
+            self.learn(label_kind, left[0], unsure[0][0], f"the only {what} no other row names")
+            unsure = []
+        for text, key in unsure:
+            self.todo.append(f"labels.{label_kind}: the row {text!r} looks like {key}, but another row is {key} "
+                             f"already; say which {what} it is" if key else
+                             f"labels.{label_kind}: say which {what} the row {text!r} is (or ignore it if it is "
+                             "not one)")
         matched = {kind: sorted({self.match(kind, t) for t in seen[kind]} - {None}) for kind in ("levels", "fields")}
         for r in rows:
             for t in r[:1]:
