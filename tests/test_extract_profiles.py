@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from scripts.extract.errors import ExtractError
-from scripts.extract.profiles import load_profile
+from scripts.extract.profiles import check, load_profile
 from tests import extract_fixtures as fx
 from tests.conftest import ROOT
 
@@ -48,3 +48,14 @@ def test_a_bad_profile_on_the_command_line_is_one_line_and_exit_2(tmp_path):
     assert run.stderr.splitlines() == [f"error: {tmp_path / 'p.yml'}:13: page.header_band: input should be a valid "
                                        "number, unable to parse string as a number (got 'forty')"]
     assert not (tmp_path / "staging").exists()
+
+
+def test_check_lists_every_bad_profile_in_a_folder(tmp_path):
+    shutil.copy(ROOT / "scripts" / "profiles" / "_labels.yml", tmp_path / "_labels.yml")
+    shutil.copy(ROOT / "scripts" / "profiles" / "threshold-rows.yml", tmp_path / "good.yml")
+    for case in ("misspelt-key", "invalid-regex"):
+        shutil.copy(BROKEN / case / "profile.yml", tmp_path / f"{case}.yml")
+    assert check(tmp_path) == [
+        (BROKEN / case / "expected.txt").read_text().strip().replace("{profile}", str(tmp_path / f"{case}.yml"))
+        for case in ("invalid-regex", "misspelt-key")]
+    assert check() == []  # the shipped profiles
