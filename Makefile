@@ -9,7 +9,7 @@ CONFIG  ?= $(CONTENT)/authority.yml
 OFFLINE ?= 1
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test validate schema coverage clean browser bench extract extract-apply bench-extract what-changed
+.PHONY: site serve test validate schema coverage clean browser bench extract extract-profile extract-eval extract-apply bench-extract what-changed
 
 # The generated Markdown goes to a folder of its own per SITE (scripts/build.py), so editions can be built at the same
 # time; DOCS=... on the command line or in the environment picks one by hand.
@@ -48,11 +48,17 @@ what-changed: .venv/.installed  ## Compare two editions: make what-changed OLD=H
 	$(PY) -m scripts.editions $(OLD) $(or $(NEW),$(CONTENT)) -o build/what-changed.md
 	$(PY) -m scripts.editions $(OLD) $(or $(NEW),$(CONTENT)) --text
 
-extract: .venv/.installed  ## Extract a PDF into build/staging and show the diff: make extract PDF=file.pdf [PROFILE=name] [OUT=dir]
-	$(PY) -m scripts.extract $(PDF) --content $(CONTENT) $(if $(PROFILE),--profile $(PROFILE)) $(if $(OUT),--out $(OUT))
+extract: .venv/.installed  ## Extract PDFs into build/staging and show the diff: make extract PDF="a.pdf [b.pdf ...]" [PROFILE="p.yml ..."] [OUT=dir]
+	$(PY) -m scripts.extract $(PDF) --content $(CONTENT) $(foreach p,$(PROFILE),--profile $(p)) $(if $(OUT),--out $(OUT))
+
+extract-profile: .venv/.installed  ## Propose a layout profile for a new PDF: make extract-profile PDF=file.pdf -> build/staging/<stem>.profile.yml
+	$(PY) -m scripts.extract.propose "$(PDF)" --out build/staging --content $(CONTENT)
+
+extract-eval: .venv/.installed  ## Exact bullet precision and recall of extract-profile + extract on each corpus layout
+	$(PY) -m scripts.extract.evaluate --content $(CONTENT)
 
 extract-apply: .venv/.installed  ## Merge the staged extraction into content/ (with PDF=, extract first); exit 1 lists conflicts
-	$(PY) -m scripts.extract $(PDF) --apply --content $(CONTENT) $(if $(PROFILE),--profile $(PROFILE)) $(if $(OUT),--out $(OUT))
+	$(PY) -m scripts.extract $(PDF) --apply --content $(CONTENT) $(foreach p,$(PROFILE),--profile $(p)) $(if $(OUT),--out $(OUT))
 
 bench-extract: .venv/.installed  ## Extraction speed: ours vs naive pdfplumber vs pdftotext on a generated 100-page PDF
 	@command -v pdftotext >/dev/null || { echo "make: the benchmark needs pdftotext: apt-get install poppler-utils" >&2; exit 1; }

@@ -42,8 +42,10 @@ def work(base, tmp_path) -> Path:
     return tmp_path
 
 
-def fails(work: Path, pdf: Path | str, *phrases: str, extra: tuple = ()) -> str:
-    """Run on `pdf`; assert exit 2, one 'error:' line holding every phrase, no traceback, nothing written."""
+def fails(work: Path, pdf: Path | str, *phrases: str, extra: tuple = (), reported: bool = False) -> str:
+    """Run on `pdf`; assert exit 2, one 'error:' line holding every phrase, no traceback, nothing written.
+    `reported`: the PDF was read but gave nothing, so the whole report is printed and kept as failed-report.txt
+    in the staging folder (and nothing else there changes)."""
     before = fx.tree(work / "content"), fx.tree(work / "staging")
     code, out, err = fx.run(pdf, "--out", work / "staging", "--content", work / "content", *extra)
     lines = [ln for ln in err.splitlines() if ln.strip()]
@@ -51,8 +53,15 @@ def fails(work: Path, pdf: Path | str, *phrases: str, extra: tuple = ()) -> str:
     assert len(lines) == 1 and lines[0].startswith("error: "), err
     for phrase in phrases:
         assert phrase in lines[-1], lines[-1]
-    assert (fx.tree(work / "content"), fx.tree(work / "staging")) == before
-    assert out == ""
+    after = fx.tree(work / "staging")
+    if reported:
+        saved = (work / "staging" / "failed-report.txt").read_text(encoding="utf-8")
+        assert out.startswith("Extraction report: ") and saved == out
+        after.pop("failed-report.txt")
+        before[1].pop("failed-report.txt", None)
+    else:
+        assert out == ""
+    assert (fx.tree(work / "content"), after) == before
     return lines[-1]
 
 
@@ -143,14 +152,16 @@ def test_letter_matches_no_profile(work):
 
 def test_forced_profile_that_finds_nothing(work):
     fx.binder(work / "binder.pdf")
-    fails(work, work / "binder.pdf", "no needs found with profile threshold-rows", extra=("--profile", "threshold-rows"))
-    fails(work, work / "good.pdf", "no chapters found with profile binder-chapter", extra=("--profile", "binder-chapter"))
+    fails(work, work / "binder.pdf", "no needs found with profile threshold-rows", extra=("--profile", "threshold-rows"),
+          reported=True)
+    fails(work, work / "good.pdf", "no chapters found with profile binder-chapter", extra=("--profile", "binder-chapter"),
+          reported=True)
 
 
 @needs_real
 def test_forced_profile_on_real_table_pdf(work):
     fails(work, REAL / "nics-background-checks-2015-11.pdf", "no needs found with profile threshold-columns",
-          extra=("--profile", "threshold-columns"))
+          extra=("--profile", "threshold-columns"), reported=True)
 
 
 def test_missing_file_folder_and_unknown_profile(work):
@@ -160,15 +171,11 @@ def test_missing_file_folder_and_unknown_profile(work):
           extra=("--profile", "no-such-layout"))
 
 
-def test_bad_profile_files(work):
-    (work / "bad.yml").write_text("kind: [unclosed\n")
-    fails(work, work / "good.pdf", "cannot be read", extra=("--profile", work / "bad.yml"))
-    (work / "list.yml").write_text("- a\n- b\n")
-    fails(work, work / "good.pdf", "should be a mapping", extra=("--profile", work / "list.yml"))
-    (work / "odd.yml").write_text("kind: threshold\nlayout: diagonal\n")
-    fails(work, work / "good.pdf", "threshold/diagonal is not supported", extra=("--profile", work / "odd.yml"))
-    (work / "short.yml").write_text("kind: binder\nlayout: prose\n")
-    fails(work, work / "good.pdf", "missing setting 'page'", extra=("--profile", work / "short.yml"))
+def test_bad_profile_file_on_the_command_line(work):
+    """Every bad profile case is in tests/broken_profiles/ (test_extract_profiles.py); one through the CLI here."""
+    (work / "odd.yml").write_text("kind: threshold\nlayout: diagonal\nsource: x\npage: {orientation: portrait}\n")
+    fails(work, work / "good.pdf", "odd.yml:2: layout: input should be", "(got 'diagonal')",
+          extra=("--profile", work / "odd.yml"))
 
 
 def test_apply_without_staging(work):

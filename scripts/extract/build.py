@@ -3,11 +3,15 @@
 """Building content items from what the PDF says.
 
 Needs. A need's id is the id of the content need with the same title, else the slug of its title.
-Each table cell is split into items on bullets. "Who may help" items are matched to role ids through
-the profile's role labels and the titles in content/roles (unknown names are reported and dropped).
+Each table cell is split into items on bullets. A "who may help" item that names a known role (through
+the profile's role labels and the titles in content/roles) becomes its id; any other item is kept whole
+as text and listed in the report, never dropped. A need covers only the phases and levels the document
+describes (framework order, from content/framework.yml when there is one).
 Every need gets one `sources` entry: {source: <profile or --source id>, pages: [page numbers as
 printed, else physical], note: "Edition: <edition>"}. A need that fails the Need model (e.g. an
 empty cell, so a level has no strategies) is skipped and each problem reported with its page.
+Several documents of one edition (one per phase, say) give records for the same need: merge() joins
+them by title before building, so the need is staged once with every phase.
 
 Strategies. A threshold table has free-text strategy cells, while a need refers to strategies by id,
 so every distinct strategy bullet becomes a strategy item:
@@ -35,12 +39,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import fwids as fw
 from . import guards
 from .binder import ChapterRecord
 from .profiles import Profile, norm
 from .report import Report
-from .threshold import FIELDS, NeedRecord, split_items
+from .framework_ids import ids, models
+from .threshold import FIELDS, NeedRecord, split_items, vocabulary
 
 SLUG_WORDS = 8
 FILLER = {"and", "or", "the", "a", "an", "with", "from", "their", "your", "if", "needed", "also"}
@@ -75,31 +79,40 @@ def split_note(text: str, sep: str) -> tuple[str, str | None]:
 
 
 def roles(items: list[str], profile: Profile) -> tuple[list[str], list[str]]:
-    """Role ids named in 'who may help' items (whole items first, then known names inside them), and leftovers."""
-    found: list[str] = []
+    """'Who may help' items as the need keeps them: an item made only of known role names ("SENCO", "EP / SALT",
+    "the school nurse if needed") as their ids; anything else kept whole as text. Returns (entries, unknown)."""
+    out: list[str] = []
     unknown: list[str] = []
     aliases = sorted(((norm(a).split(), key) for key, names in profile.labels.get("roles", {}).items()
                       for a in names), key=lambda x: -len(x[0]))
     for item in items:
-        for part in re.split(r"\s*[,;/]\s*", item):
-            if not part.strip():
-                continue
-            key = profile.match("roles", part)
-            if key:
-                found.append(key)
-                continue
-            words, i, rest = norm(part).split(), 0, []
-            while i < len(words):
-                hit = next(((n, k) for n, k in aliases if words[i:i + len(n)] == n), None)
-                if hit:
-                    found.append(hit[1])
-                    i += len(hit[0])
-                else:
-                    rest.append(words[i])
-                    i += 1
-            if set(rest) - FILLER:
-                unknown.append(part.strip())
-    return list(dict.fromkeys(found)), unknown
+        item = item.strip().rstrip(".;,").strip()
+        if not item:
+            continue
+        key = profile.match("roles", item)
+        if key:
+            out.append(key)
+            continue
+        words, i, found, rest = norm(item).split(), 0, [], []
+        while i < len(words):
+            hit = next(((n, k) for n, k in aliases if words[i:i + len(n)] == n), None)
+            if hit:
+                found.append(hit[1])
+                i += len(hit[0])
+            else:
+                rest.append(words[i])
+                i += 1
+        if found and not set(rest) - FILLER:
+            out.extend(found)
+        else:
+            out.append(as_text(item))
+            unknown.append(item)
+    return list(dict.fromkeys(out)), unknown
+
+
+def as_text(item: str) -> str:
+    """Free text the model reads as text, not as a role id (it holds a space or a capital letter)."""
+    return item if (" " in item or item != item.lower()) else item[:1].upper() + item[1:]
 
 
 def _errors(exc: ValidationError, most: int = 4) -> list[str]:
@@ -114,6 +127,10 @@ class Builder:
         self.p, self.report, self.content = profile, report, content
         self.source, self.edition = source, edition
         self.items: dict[tuple[str, str], dict] = {}
+        root = getattr(content, "root", "content")
+        self.levels, self.phases = ids("levels", root), ids("phases", root)
+        self.models = models(root)
+        self.role_ids = set(profile.labels.get("roles", {}))
 
     # ---------------------------------------------------------------- needs and strategies
 
@@ -124,6 +141,7 @@ class Builder:
         taken_strategies = set(self.content.ids("strategies"))
         uses: dict[str, dict] = {}
         staged: list[tuple[str, NeedRecord, dict]] = []
+        vocab = vocabulary(lines for rec in records for lines in rec.cells.values())
         for rec in records:
             page = min(rec.pages) if rec.pages else rec.first_page
             nid = self.content.by_title("needs", rec.title) or slug(rec.title)
@@ -133,22 +151,24 @@ class Builder:
             used_ids.add(nid)
             phases: dict[str, dict] = {}
             bullets: dict[tuple, list[tuple[str, str | None]]] = {}
-            for phase in fw.PHASES:
-                phases[phase] = {}
-                for level in fw.LEVELS:
+            for phase in self.phases:
+                for level in self.levels:
+                    if not any((phase, level, fld) in rec.cells for fld in FIELDS):
+                        continue  # the document does not describe this level for this phase
                     g: dict[str, list] = {}
                     for fld in FIELDS:
-                        items = split_items(rec.cells.get((phase, level, fld), []), self.p.bullets)
+                        items = split_items(rec.cells.get((phase, level, fld), []), self.p.bullets, vocab)
                         if fld == "who_may_help":
                             items, unknown = roles(items, self.p)
                             for name in unknown:
-                                self.report.skip(min(rec.cell_pages.get((phase, level, fld), {page})),
-                                                 f"unknown role {name!r} in who may help ({rec.title}, {phase}, {level})")
+                                self.report.notes.append(
+                                    f"page {min(rec.cell_pages.get((phase, level, fld), {page}))}: who may help "
+                                    f"{name!r} is not a known role; kept as text ({rec.title}, {phase}, {level})")
                         elif fld == "strategies":
                             bullets[(phase, level)] = [split_note(t, self.p.note_separator) for t in items]
                             items = []
                         g[fld] = items
-                    phases[phase][level] = g
+                    phases.setdefault(phase, {})[level] = g
             for (phase, level), pairs in bullets.items():
                 refs = []
                 for title, note in pairs:
@@ -171,10 +191,12 @@ class Builder:
             if not summary:
                 summary = "To be written: a plain summary of this need."
                 self.report.notes.append(f"{nid}: no summary paragraph on page {page}; a stub was staged")
+            refs = rec.refs or {rec.source or self.source: rec.pages}
             data = {"area": rec.area, "title": rec.title, "also_known_as": rec.aka, "summary": summary,
-                    "phases": phases, "sources": [source_ref(self.source, rec.pages, self.edition)]}
+                    "phases": phases, "sources": [source_ref(src, pages, rec.edition or self.edition)
+                                                  for src, pages in refs.items()]}
             try:
-                fw.MODELS['needs'].model_validate(data)
+                self.models['needs'].model_validate(data)
             except ValidationError as exc:
                 for err in _errors(exc):
                     self.report.skip(page, f"need {rec.title!r} skipped: {err}")
@@ -200,20 +222,25 @@ class Builder:
             live = [u for u in info["uses"] if u[0] in valid]
             if not live:
                 continue
-            levels = [lv for lv in fw.LEVELS if any(u[2] == lv for u in live)]
-            phases = [ph for ph in fw.PHASES if any(u[1] == ph for u in live)]
+            levels = [lv for lv in self.levels if any(u[2] == lv for u in live)]
+            phases = [ph for ph in self.phases if any(u[1] == ph for u in live)]
             pages = set().union(*(u[3] for u in live))
             ref = source_ref(self.source, pages, self.edition)
             existing = self.content.item("strategies", sid)
             if existing is not None:
                 data = {k: v for k, v in existing.items() if k != "id"}
-                data["levels"] = [lv for lv in fw.LEVELS if lv in set(data.get("levels") or []) | set(levels)]
-                data["phases"] = [ph for ph in fw.PHASES if ph in set(data.get("phases") or []) | set(phases)]
+                data["levels"] = [lv for lv in self.levels if lv in set(data.get("levels") or []) | set(levels)]
+                data["phases"] = [ph for ph in self.phases if ph in set(data.get("phases") or []) | set(phases)]
                 others = [s for s in (data.get("sources") or []) if not (isinstance(s, dict) and s.get("source") == self.source)]
                 data["sources"] = others + [ref]
             else:
                 delivered = list(dict.fromkeys(r for nid, ph, lv, _ in live
-                                               for r in needs[nid]["phases"][ph][lv]["who_may_help"]))
+                                               for r in needs[nid]["phases"][ph][lv]["who_may_help"]
+                                               if r in self.role_ids))
+                if not delivered:  # every "who may help" entry was free text: seed the SENCO, and say so
+                    delivered = ["senco"]
+                    self.report.notes.append(f"strategy {sid}: no known role names who delivers it; delivered_by "
+                                             "seeded as senco (check it)")
                 title = info["title"]
                 data = {"title": title,
                         "summary": f"To be written: named in the {self._short()} (page {min(ref['pages'])}).",
@@ -222,7 +249,7 @@ class Builder:
                         "levels": levels, "phases": phases, "sources": [ref]}
                 self.report.stubs += 1
             try:
-                fw.MODELS['strategies'].model_validate(data)
+                self.models['strategies'].model_validate(data)
             except ValidationError as exc:  # pragma: no cover - built from validated needs; kept as a guard
                 for err in _errors(exc):
                     self.report.skip(min(pages) if pages else 0, f"strategy {sid} skipped: {err}")

@@ -12,6 +12,7 @@ from pathlib import Path
 from . import binder, guards, threshold
 from .build import add_content_labels, build
 from .errors import ExtractError
+from .framework_ids import ids
 from .profiles import Profile, all_profiles, detect, load_profile, shipped
 from .reader import SAMPLE_PAGES, Sample, check_file, default_jobs, read_pages
 from .report import Report
@@ -30,9 +31,11 @@ def parser() -> argparse.ArgumentParser:
                     "fields a person has edited.",
         epilog="Exit status: 0 done; 1 applied with conflicts (listed); 2 bad input or nothing found (one line). "
                f"Profiles: {names}.")
-    ap.add_argument("pdf", nargs="?", type=Path, help="the PDF to extract (omit with --apply to apply the staged "
-                                                      "extraction as it is)")
-    ap.add_argument("--profile", help="layout profile name or .yml path (default: detect, and say which)")
+    ap.add_argument("pdf", nargs="*", type=Path, help="the PDF(s) to extract; several PDFs of one edition (one per "
+                                                      "phase, a binder) make one staging folder and one diff (omit "
+                                                      "with --apply to apply the staged extraction as it is)")
+    ap.add_argument("--profile", action="append", help="layout profile name or .yml path (default: detect, and say "
+                                                       "which); once for every PDF, or once per PDF in order")
     ap.add_argument("--out", type=Path, default=Path("build/staging"), help="staging folder (default build/staging)")
     ap.add_argument("--content", type=Path, default=Path("content"), help="content folder (default content)")
     ap.add_argument("--apply", action="store_true", help="merge the staged items into the content folder")
@@ -47,11 +50,11 @@ def parser() -> argparse.ArgumentParser:
     return ap
 
 
-def choose_profile(sampled: Sample, name: str | None) -> tuple[Profile, str]:
+def choose_profile(sampled: Sample, name: str | None, candidates: list[Profile] | None = None) -> tuple[Profile, str]:
     """(profile, how it was chosen); detection looks at the first pages read whole."""
     if name:
         return load_profile(name), "given with --profile"
-    candidates = all_profiles()
+    candidates = candidates or all_profiles()
     found, why = detect(sampled.pages, candidates)
     if found is None and sampled.count > SAMPLE_PAGES:
         sampled.more(MAX_SAMPLE)
@@ -71,14 +74,29 @@ def _edition(pages: list[dict], profile: Profile) -> str | None:
     return None
 
 
-def extract(args: argparse.Namespace) -> tuple[dict, Report, dict, ContentIndex]:
-    path: Path = args.pdf
+def _profiles_for(args: argparse.Namespace) -> list[str | None]:
+    given = args.profile or []
+    if not given:
+        return [None] * len(args.pdf)
+    if len(given) == 1:
+        return given * len(args.pdf)
+    if len(given) != len(args.pdf):
+        raise ExtractError(f"{len(given)} profiles for {len(args.pdf)} PDFs; give one profile for all of them, "
+                           "or one per PDF in the same order")
+    return list(given)
+
+
+def read_document(path: Path, name: str | None, args: argparse.Namespace, content_root: Path):
+    """One PDF: checked, its profile chosen, every page read. Returns (profile, pages, report)."""
     check_file(path)
     guards.check_pdf_file(path)
-    profiles = [load_profile(args.profile)] if args.profile else all_profiles()
+    profiles = [load_profile(name, content=content_root)] if name else all_profiles(content=content_root)
     sampled = Sample(path, args.password, {k: v for p in profiles for k, v in p.cid_map.items()})
     try:
-        profile, how = choose_profile(sampled, args.profile)
+        if name:
+            profile, how = profiles[0], "given with --profile"
+        else:
+            profile, how = choose_profile(sampled, None, profiles)
         first = sampled.read(profile.settings())
     finally:
         sampled.close()
@@ -110,25 +128,91 @@ def extract(args: argparse.Namespace) -> tuple[dict, Report, dict, ContentIndex]
     if chars and sum(cids.values()) > UNMAPPED_LIMIT * chars:
         raise ExtractError(f"{path.name}: most of the text uses glyphs with no Unicode map ((cid:NNN) codes), so it "
                            "cannot be read; re-export the PDF with embedded Unicode fonts, or OCR it")
+    return profile, pages, report
+
+
+def extract(args: argparse.Namespace) -> tuple[dict, list[Report], dict, ContentIndex]:
     content = ContentIndex(args.content)
-    add_content_labels(profile, content)
-    if source not in content.source_ids():
-        report.notes.append(f"source {source!r} is not in {args.content}/sources.yml; add it before applying")
-    if profile.kind == "threshold":
-        records = threshold.assemble(pages, profile, report)
-    else:
-        records = binder.assemble(pages, profile, report)
-    items = build(records, profile, report, content, source, report.edition)
-    if not items:
-        what = "needs" if profile.kind == "threshold" else "chapters"
-        first = f"; first problem: page {report.skipped[0][0]}: {report.skipped[0][1]}" if report.skipped else ""
-        raise ExtractError(f"{path.name}: no {what} found with profile {profile.name} in {len(pages)} pages "
-                           f"({report.tables} tables){first}; check the profile (--profile) or the PDF")
-    print(f"{path.name}: used profile {profile.name} ({how})", file=sys.stderr)
-    manifest = {"pdf": str(path), "sha256": sha256(path), "profile": profile.name, "source": source,
-                "edition": report.edition, "pages": len(pages),
+    docs = []
+    for path, name in zip(args.pdf, _profiles_for(args)):
+        profile, pages, report = read_document(path, name, args, args.content)
+        add_content_labels(profile, content)
+        if report.source not in content.source_ids():
+            report.notes.append(f"source {report.source!r} is not in {args.content}/sources.yml; add it before "
+                                "applying")
+        assembler = threshold if profile.kind == "threshold" else binder
+        records = assembler.assemble(pages, profile, report)
+        for rec in records:
+            rec.source, rec.edition, rec.source_doc = report.source, report.edition, str(path)
+        docs.append((path, profile, report, records))
+    items: dict = {}
+    needs = threshold.merge([r for _, prof, _, recs in docs if prof.kind == "threshold" for r in recs])
+    first_threshold = next(((prof, rep) for _, prof, rep, _ in docs if prof.kind == "threshold"), None)
+    if first_threshold:
+        prof, rep = first_threshold
+        items.update(build(needs, prof, rep, content, rep.source, rep.edition))
+    for path, prof, rep, recs in docs:
+        if prof.kind != "threshold":
+            items.update(build(recs, prof, rep, content, rep.source, rep.edition))
+    reports = [rep for _, _, rep, _ in docs]
+    for path, prof, rep, recs in docs:
+        what = "needs" if prof.kind == "threshold" else "chapters"
+        if not recs or not items:
+            worst = sorted(rep.skipped, key=lambda s: (0 if "is not a known" in s[1] else 1 if "skipped:" in s[1]
+                                                       else 2, s[0]))
+            where = f"; main problem: page {worst[0][0]}: {worst[0][1]}" if worst else ""
+            raise ExtractError(f"{path.name}: no {what} found with profile {prof.name} in {rep.pages} pages "
+                               f"({rep.tables} tables){where}; every problem, page by page, is below and in "
+                               "failed-report.txt in the staging folder; check the profile (--profile) or the PDF",
+                               report="\n\n".join(r.text(limit=10_000) for r in reports))
+        print(f"{path.name}: used profile {prof.name} ({rep.how})", file=sys.stderr)
+    first = reports[0]
+    manifest = {"pdf": " ".join(str(p) for p in args.pdf), "sha256": " ".join(sha256(p) for p in args.pdf),
+                "profile": " ".join(r.profile for r in reports), "source": first.source,
+                "edition": first.edition, "pages": sum(r.pages for r in reports),
                 "items": {k: sorted(i for kk, i in items if kk == k) for k in sorted({k for k, _ in items})}}
-    return items, report, manifest, content
+    if len(reports) > 1:
+        manifest["documents"] = [{"pdf": str(p), "profile": r.profile, "source": r.source, "edition": r.edition,
+                                  "pages": r.pages} for p, _, r, _ in docs]
+    return items, reports, manifest, content
+
+
+def keep_uncovered(items: dict, content: ContentIndex) -> None:
+    """A document covering only some phases or levels of a need leaves the rest as content/ has them: the staged
+    need gets the content's other (phase, level) blocks, so the diff and --apply never remove them."""
+    for (kind, item_id), data in items.items():
+        current = content.item(kind, item_id) if kind == "needs" else None
+        if not current:
+            continue
+        staged = data.setdefault("phases", {})
+        for phase, levels in (current.get("phases") or {}).items():
+            for level, block in (levels or {}).items():
+                if level not in staged.get(phase, {}):
+                    staged.setdefault(phase, {})[level] = block
+        phases, levels = ids("phases", content.root), ids("levels", content.root)
+        data["phases"] = {ph: {lv: staged[ph][lv] for lv in levels if lv in staged[ph]}
+                          for ph in phases if ph in staged}
+
+
+def plans(items: dict, content: ContentIndex, manifest: dict) -> list:
+    """One plan per source of the edition (a threshold guidance, a binder), each diffed against its own snapshot."""
+    keep_uncovered(items, content)
+    sources = list(dict.fromkeys([manifest["source"]] + [d["source"] for d in manifest.get("documents", [])]))
+    groups: dict[str, dict] = {s: {} for s in sources}
+    for key, data in items.items():
+        own = [r.get("source") for r in data.get("sources") or [] if isinstance(r, dict)]
+        src = next((s for s in own if s in groups), sources[0])
+        groups[src][key] = data
+    return [make_plan(group, content, src) for src, group in groups.items() if group or src == sources[0]]
+
+
+def show(todo: list, content: Path, staging: Path) -> str:
+    """The diff of the edition: one part per source when its documents have several (threshold guidance, binder)."""
+    if len(todo) == 1:
+        return diff_text(todo[0], content, staging)
+    parts = [f"Source {plan.source}:\n{diff_text(plan, content, staging)}" for plan in todo]
+    total = ", ".join(f"{sum(p.count(s) for p in todo)} {s}" for s in ("added", "changed", "removed", "unchanged"))
+    return "\n".join(parts) + f"\nEdition total: {total}, {sum(len(p.conflicts) for p in todo)} conflicts"
 
 
 def _apply(plan, content: ContentIndex, manifest: dict) -> int:
@@ -152,23 +236,33 @@ def main(argv: list[str] | None = None) -> int:
             for p in all_profiles():
                 print(f"{p.name}: {p.description} ({p.path})")
             return 0
-        if args.pdf is None:
+        if not args.pdf:
             if not (args.apply or args.diff):
                 ap.error("give a PDF file to extract, or --apply (or --diff) for the staged extraction")
             manifest, items = read_staging(args.out)
             content = ContentIndex(args.content)
-            plan = make_plan(items, content, manifest["source"])
-            print(diff_text(plan, args.content, args.out))
-            return _apply(plan, content, manifest) if args.apply else 0
+            todo = plans(items, content, manifest)
+            print(show(todo, args.content, args.out))
+            return max(_apply(plan, content, manifest) for plan in todo) if args.apply else 0
         guards.check_out(args.out, args.content)
-        with guards.time_limit(args.pdf.name):
-            items, report, manifest, content = extract(args)
-        write_staging(args.out, items, manifest, report.text(limit=10_000))
-        plan = make_plan(items, content, manifest["source"])
-        print(diff_text(plan, args.content, args.out))
-        print(report.text())
+        try:
+            with guards.time_limit(", ".join(p.name for p in args.pdf)):
+                items, reports, manifest, content = extract(args)
+        except ExtractError as exc:
+            if exc.report:
+                print(f"error: {exc.message}", file=sys.stderr)
+                print(exc.report)
+                Path(args.out).mkdir(parents=True, exist_ok=True)
+                (Path(args.out) / "failed-report.txt").write_text(exc.report + "\n", encoding="utf-8")
+                return 2
+            raise
+        report_text = "\n\n".join(r.text() for r in reports)
+        write_staging(args.out, items, manifest, "\n\n".join(r.text(limit=10_000) for r in reports))
+        todo = plans(items, content, manifest)
+        print(show(todo, args.content, args.out))
+        print(report_text)
         if args.apply:
-            return _apply(plan, content, manifest)
+            return max(_apply(plan, content, manifest) for plan in todo)
         print(f"Staged in {args.out}. Review it, then apply with: python -m scripts.extract --apply")
         return 0
     except ExtractError as exc:

@@ -6,6 +6,7 @@ from __future__ import annotations
 class ExtractError(Exception):
     """A problem with the input that the user can fix; the message is one line: what is wrong, what to do."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, report: str = ""):
         super().__init__(" ".join(message.split()))
         self.message = " ".join(message.split())
+        self.report = report  # with a failed extraction: the whole report (every problem, page by page)

@@ -10,6 +10,7 @@ steps use, so each page is parsed once and converted once, cheaply.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -17,6 +18,10 @@ from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTLine, LTRec
 from pdfplumber.page import CroppedPage
 
 from .glyphs import clean
+
+BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+JOIN = "\u2060"  # WORD JOINER: this line may finish the word the line above broke
+BULLET_GLYPHS = "\u2022\uf0b7\uf0a7\u25aa\u25cf\u25a0\u2013-o*"
 
 
 def _lean_objects(page) -> None:
@@ -69,11 +74,11 @@ def crop(page, bbox) -> CroppedPage:
 
 def _words(region, cid_map: dict[int, str], unknown: Counter) -> list[dict]:
     out = []
-    for w in region.extract_words(extra_attrs=["size"]):
+    for w in region.extract_words(extra_attrs=["size", "fontname"]):
         text = clean(w["text"], cid_map, unknown)
         if text.strip():
             out.append({"text": text, "x0": w["x0"], "x1": w["x1"], "top": w["top"], "bottom": w["bottom"],
-                        "size": w["size"]})
+                        "size": w["size"], "bold": bool(BOLD.search(w["fontname"]))})
     return out
 
 
@@ -92,6 +97,8 @@ def group_lines(words: list[dict]) -> list[dict]:
     for line in lines:
         ws = sorted(line.pop("words"), key=lambda w: w["x0"])
         out.append({"text": " ".join(w["text"] for w in ws), "size": round(max(w["size"] for w in ws), 2),
+                    "first_w": ws[0]["x1"] - ws[0]["x0"], "last_w": ws[-1]["x1"] - ws[-1]["x0"],
+                    "bold": all(w.get("bold") for w in ws if w["text"].strip(BULLET_GLYPHS)),
                     "x0": ws[0]["x0"], "x1": ws[-1]["x1"], "top": line["top"], "bottom": line["bottom"]})
     return out
 
@@ -139,8 +146,31 @@ def _tables(body, settings: dict, words: list[dict]) -> tuple[list[dict], list[d
             outside.append(w)
     for bbox, t, r, c in cells:
         ws = tables[t]["rows"][r][c]
-        tables[t]["rows"][r][c] = {"lines": [[round(ln["x0"] - bbox[0], 2), ln["text"]] for ln in group_lines(ws)]}
+        tables[t]["rows"][r][c] = {"lines": [[round(ln["x0"] - bbox[0], 2), ln["text"]]
+                                             for ln in join_broken_words(group_lines(ws), bbox)]}
     return tables, outside
+
+
+def join_broken_words(lines: list[dict], bbox) -> list[dict]:
+    """Mark a line that may finish a word a narrow column broke with no hyphen ("Educationa" / "l"): the line above
+    is one word cut at the column's edge (within a character; a word too wide for the column starts a line of its
+    own) and the two pieces together are wider than the column. The mark (JOIN) goes before the line's text; the
+    assembler joins the pieces only if the document's own words say so (threshold.join_lines)."""
+    if len(lines) < 2:
+        return lines
+    pad = min(ln["x0"] for ln in lines) - bbox[0]
+    right = bbox[2] - pad
+    out = [dict(lines[0])]
+    for ln in lines[1:]:
+        prev, ln = out[-1], dict(ln)
+        first = ln["text"].split(" ", 1)[0]
+        char = ln["first_w"] / max(1, len(first))  # about the width of the character that did not fit
+        alone = " " not in prev["text"].lstrip(BULLET_GLYPHS).strip()
+        if (alone and ln["text"][:1].isalnum() and prev["text"][-1:].isalnum() and right - prev["x1"] < char
+                and prev["last_w"] + ln["first_w"] > right - ln["x0"]):
+            ln["text"] = JOIN + ln["text"]
+        out.append(ln)
+    return out
 
 
 def page_data(page, settings: dict[str, Any]) -> dict:

@@ -145,7 +145,7 @@ def threshold_pdf(path: str | Path, needs: list[tuple[str, dict]], strategy_titl
             if fld == "strategies":
                 items = [_strategy_text(r, strategy_titles, profile.note_separator) for r in g["strategies"]]
             elif fld == "who_may_help":
-                items = [profile.label("roles", r) for r in g["who_may_help"]]
+                items = [profile.label("roles", r) if r in profile.labels["roles"] else r for r in g["who_may_help"]]
             else:
                 items = g[fld]
             return _cell(items, st)

@@ -3,7 +3,7 @@
 """Never losing curated content.
 
 Extraction writes only to the staging folder (default build/staging/, git-ignored), replaced as a whole
-once extraction has succeeded. The diff compares staged items with content/ field by field.
+once extraction has succeeded (profiles proposed there by make extract-profile, *.profile.yml, are kept). The diff compares staged items with content/ field by field.
 
 `--apply` merges per field, using a snapshot of what the last extraction put there
 (content/.extracted/<kind>/<id>.yml, committed with the content):
@@ -447,6 +447,8 @@ def write_staging(staging: Path, items: dict[tuple[str, str], dict], manifest: d
         (tmp / MANIFEST).write_text(_dump(manifest), encoding="utf-8")
         (tmp / "report.txt").write_text(report + "\n", encoding="utf-8")
         guards.mark(tmp)
+        for kept in staging.glob("*.profile.yml") if staging.is_dir() else []:  # proposed profiles stay
+            shutil.copy2(kept, tmp / kept.name)
         old = staging.with_name(f".{staging.name}-old")
         if old.exists():
             shutil.rmtree(old)
@@ -510,7 +512,9 @@ def apply(plan: Plan, content: ContentIndex, manifest: dict) -> tuple[list[str],
             writes[path] = render_item(p.kind, p.data, _header(path) if path.exists() else None)
         if p.snapshot is not None and p.status != "deleted-by-person":
             writes[snap_path] = _dump({"source": plan.source, "pdf": manifest.get("pdf"),
-                                       "edition": manifest.get("edition"), "created": p.created, "fields": p.snapshot})
+                                       "edition": manifest.get("edition"), "created": p.created,
+                                       # a field neither side has (a level the document does not cover) is left out
+                                       "fields": {k: v for k, v in p.snapshot.items() if v is not MISSING}})
     root = content.root
     with tempfile.TemporaryDirectory() as tmp:
         trial = Path(tmp) / root.name

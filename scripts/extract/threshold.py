@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .framework_ids import ASPECT_IDS as FIELDS  # noqa: F401 - the four aspect ids, in order (build uses them)
+from .pagedata import JOIN
 from .profiles import Profile, norm
 from .report import Report
-
-FIELDS = ("descriptors", "assessment", "strategies", "who_may_help")
 
 
 @dataclass
@@ -33,35 +33,92 @@ class NeedRecord:
     cells: dict[tuple[str, str, str], list[list]] = field(default_factory=dict)  # (phase, level, field) -> [x0, text]
     cell_pages: dict[tuple[str, str, str], set[int]] = field(default_factory=dict)
     tables: int = 0
+    source: str = ""  # the source id of the document it came from
+    edition: str | None = None
+    refs: dict[str, set[int]] = field(default_factory=dict)  # source -> pages, once merged with other documents
+    source_doc: str = ""  # the file it came from
+
+    def merge(self, other: "NeedRecord") -> None:
+        """The same need from another document of the edition (another phase, say): join its cells."""
+        self.refs.setdefault(self.source, set()).update(self.pages)
+        self.refs.setdefault(other.source, set()).update(other.pages)
+        self.aka += [a for a in other.aka if a not in self.aka]
+        self.summary = self.summary or other.summary
+        self.area, self.area_label = self.area or other.area, self.area_label or other.area_label
+        self.tables += other.tables
+        for key, lines in other.cells.items():
+            self.cells.setdefault(key, []).extend(lines)
+            self.cell_pages.setdefault(key, set()).update(other.cell_pages.get(key, set()))
 
     def add(self, key: tuple[str, str, str], lines: list, page: int) -> None:
         self.cells.setdefault(key, []).extend(lines)
         self.cell_pages.setdefault(key, set()).add(page)
 
 
+def merge(records: list[NeedRecord]) -> list[NeedRecord]:
+    """Records of several documents as one list: records with the same title from different documents joined."""
+    out: dict[tuple[str, str], NeedRecord] = {}
+    merged: list[NeedRecord] = []
+    for rec in records:
+        first = out.get(("title", norm(rec.title)))
+        if first is not None and first.source_doc != rec.source_doc:
+            first.merge(rec)
+            continue
+        out.setdefault(("title", norm(rec.title)), rec)
+        merged.append(rec)
+    return merged
+
+
 def cell_text(cell: dict | None) -> str:
-    return " ".join(t for _, t in cell["lines"]).strip() if cell else ""
+    return " ".join(t.lstrip(JOIN) for _, t in cell["lines"]).strip() if cell else ""
+
+
+WORD = re.compile(r"\w+")
+
+
+def vocabulary(cells) -> set[str]:
+    """The words of a document's cells (lower case), leaving out the pieces of words a column may have broken."""
+    words: set[str] = set()
+    for lines in cells:
+        for i, (_, text) in enumerate(lines):
+            tokens = WORD.findall(text.lower())
+            if text.startswith(JOIN):
+                tokens = tokens[1:]
+            if i + 1 < len(lines) and lines[i + 1][1].startswith(JOIN):
+                tokens = tokens[:-1]
+            words.update(tokens)
+    return words
 
 
 def bullet_of(text: str, bullets: list[str]) -> str | None:
     """The bullet glyph a line starts with ("•" may touch the text; "-" and "*" need a space after)."""
     for b in bullets:
-        if text.startswith(b) and (b not in "-*" or text[len(b):len(b) + 1] in (" ", "")):
+        if text.startswith(b) and (b not in SPACED or text[len(b):len(b) + 1] in (" ", "")):
             return b
     return None
 
 
+SPACED = ("-", "*", "o", "–")  # glyphs that are bullets only with a space after them ("o Text", not "often")
 HYPHEN_END = re.compile(r"\w-$")
 ENDS_SENTENCE = re.compile(r"[.!?:)\]\"”’]$")
 
 
-def join_lines(parts: list[str]) -> str:
-    """Lines into one text: a space between them, except after a word broken at its hyphen ("self-" + "harm")."""
+def join_lines(parts: list[str], vocab: set[str] | None = None) -> str:
+    """Lines into one text: a space between them, except after a word broken at its hyphen ("self-" + "harm"), and
+    between the pieces of a word a narrow column broke (a line marked JOIN) when the document's words (`vocab`)
+    have the whole word, or have neither piece."""
     out = ""
     for part in parts:
-        part = part.strip()
+        broken = part.startswith(JOIN)
+        part = part.strip().lstrip(JOIN).strip()
         if not part:
             continue
+        if broken and out and vocab is not None:
+            last, first = WORD.findall(out.lower())[-1:] or [""], WORD.findall(part.lower())[:1] or [""]
+            last, first = last[0], first[0]
+            if (last + first) in vocab or (last not in vocab and first not in vocab):
+                out += part
+                continue
         out = out + part if not out or HYPHEN_END.search(out) else out + " " + part
     return " ".join(out.split())
 
@@ -72,7 +129,7 @@ def split_aka(text: str) -> list[str]:
     return [a.strip() for a in text.split(sep) if a.strip()]
 
 
-def split_items(lines: list[list], bullets: list[str]) -> list[str]:
+def split_items(lines: list[list], bullets: list[str], vocab: set[str] | None = None) -> list[str]:
     """Cell lines [x0, text] into items: a new item starts at a bullet at the bullet indent; other lines continue it."""
     marks = [x for x, t in lines if bullet_of(t, bullets)]
     indent = min(marks) if marks else None
@@ -85,7 +142,7 @@ def split_items(lines: list[list], bullets: list[str]) -> list[str]:
             items[-1].append(text)
         else:
             items.append([text])
-    return [text for text in (join_lines(parts) for parts in items) if text]
+    return [text for text in (join_lines(parts, vocab) for parts in items) if text]
 
 
 def printed_number(page: dict, profile: Profile) -> int | None:
@@ -131,6 +188,9 @@ class Assembler:
         self.last_key: str | None = None  # last labelled row: a field (columns) or a level (rows)
         self.last_label = ""  # and its label as printed
         self.sizes = profile.text
+        self.default_phase = profile.phase
+        self.band: str | None = None  # the level of the current band (level-bands layout)
+        self.area_of = {norm(k): v for k, v in profile.area_of.items()}
 
     # ---------------------------------------------------------------- text
 
@@ -141,23 +201,31 @@ class Assembler:
             self.need.pages.add(also)
 
     def _text(self, para: dict, page: int, physical: int) -> None:
-        size, text = para["size"], para["text"].strip()
-        area_size = self.sizes.get("area_heading_size", 16.5)
-        need_size = self.sizes.get("need_heading_size", 13)
-        phase_size = self.sizes.get("phase_heading_size", 0)
-        if size >= area_size:
-            self.area, self.area_label = self.p.match("areas", text), text
-            if self.area is None:
-                self.report.skip(page, f"heading {text!r} is not a known area")
+        text, h = para["text"].strip(), self.p.headings
+        if h.area and h.area.matches(para) and (self.p.match("areas", text) or not h.need.matches(para)):
+            area = self.p.match("areas", text)
+            if area is None:
+                self.report.skip(page, f"heading {text!r} is not a known area (known areas: {self.p.known('areas')})")
+            if h.area_position == "below":
+                if self.need is not None and not self.need.tables and not self.need.summary:
+                    self.need.area, self.need.area_label = area, text
+                else:
+                    self.report.skip(page, f"area line {text!r} is not just below a need heading")
+                return
+            self.area, self.area_label = area, text
             self.need = None
             return
-        if size >= need_size:
-            self.need = NeedRecord(title=text, area=self.area, area_label=self.area_label, first_page=physical)
+        if h.need.matches(para):
+            looked_up = self.area_of.get(norm(text))
+            above = h.area_position == "above"
+            self.need = NeedRecord(title=text, area=looked_up or (self.area if above else None),
+                                   area_label=text if looked_up else (self.area_label if above else None),
+                                   first_page=physical)
             self.need.pages.add(page)
             self.needs.append(self.need)
-            self.phase, self.columns, self.last_key = None, {}, None
+            self.phase, self.columns, self.last_key, self.band = self.default_phase, {}, None, None
             return
-        if phase_size and size >= phase_size and self.p.match("phases", text):
+        if h.phase and h.phase.matches(para) and self.p.match("phases", text):
             self.phase = self.p.match("phases", text)
             return
         if self.need is None:
@@ -200,30 +268,40 @@ class Assembler:
 
     def _row(self, row: list, page: int) -> int:
         texts = [cell_text(c) for c in row]
-        columns_layout = self.p.layout == "levels-as-columns"
-        header_kind = "levels" if columns_layout else "fields"
-        header = {j: self.p.match(header_kind, t) for j, t in enumerate(texts) if j and self.p.match(header_kind, t)}
-        if len(header) >= 2:
-            self.columns = header
-            return 0
         filled = [(j, t) for j, t in enumerate(texts) if t]
+        if not filled:
+            return 0
         if len(filled) == 1 and self.p.match("phases", filled[0][1]):
             self.phase = self.p.match("phases", filled[0][1])
             return 0
-        if not filled:
+        if len(filled) == 1 and any(c is None for c in row) and self.p.layout != "level-bands":
+            # a merged full-width row (a title over the table, repeated on each page): never a cell's text
+            self._unknown(page, f"full-width row {filled[0][1][:40]!r}", "phases", self.need.title)
             return 0
+        if self.p.layout == "level-bands":
+            return self._band_row(row, texts, filled, page)
+        columns_layout = self.p.layout == "levels-as-columns"
+        header_kind = "levels" if columns_layout else "fields"
         label_kind = "fields" if columns_layout else "levels"
+        header = {j: self.p.match(header_kind, t) for j, t in enumerate(texts) if j and self.p.match(header_kind, t)}
+        if len(header) >= 2 or (header and not self._label(texts[0], label_kind)[0]):
+            self.columns = header
+            for j, t in filled:
+                if j and j not in header:
+                    self._unknown(page, f"column heading {t!r}", header_kind)
+            return 0
         key, is_cont = self._label(texts[0], label_kind)
         cells = [(j, c) for j, c in enumerate(row) if j and cell_text(c)]
         if key is None:
-            why = (f"row {texts[0][:40]!r} is not a known {label_kind[:-1]}" if texts[0]
-                   else "a continued row with no row above it")
-            self.report.skip(page, f"{why} ({len(cells)} cells, {self.need.title!r})")
+            if texts[0]:
+                self._unknown(page, f"row {texts[0][:40]!r}", label_kind, f"{len(cells)} cells, {self.need.title!r}")
+            else:
+                self.report.skip(page, f"a continued row with no row above it ({len(cells)} cells, "
+                                       f"{self.need.title!r})")
             self.report.cells_skipped += len(cells)
             return 0
         if self.phase is None:
-            self.report.skip(page, f"table cells before any phase is named ({self.need.title!r})")
-            self.report.cells_skipped += len(cells)
+            self._no_phase(page, len(cells))
             return 0
         if not is_cont:
             self.last_label = texts[0]
@@ -242,6 +320,58 @@ class Assembler:
             mapped += 1
         return mapped
 
+    def _band_row(self, row: list, texts: list[str], filled: list, page: int) -> int:
+        """Level bands: a full-width row naming a level, then rows of 'aspect | bullets'."""
+        if len(filled) == 1 and filled[0][0] == 0:
+            level = self.p.match("levels", filled[0][1])
+            if level is None and self._label(filled[0][1], "fields")[0] is None:
+                self._unknown(page, f"band row {filled[0][1][:40]!r}", "levels", self.need.title)
+                self.band = None
+                return 0
+            if level is not None:
+                self.band, self.last_key = level, None
+                return 0
+        key, is_cont = self._label(texts[0], "fields")
+        cells = [c for j, c in enumerate(row) if j and cell_text(c)]
+        if key is None:
+            if texts[0] and all(self.p.match("fields", t) is None for _, t in filled[1:]):
+                self._unknown(page, f"row {texts[0][:40]!r}", "fields", f"{len(cells)} cells, {self.need.title!r}")
+            self.report.cells_skipped += len(cells) if texts[0] else 0
+            return 0
+        if self.band is None:
+            self.report.skip(page, f"row {texts[0][:40]!r} comes before any level band row ({self.need.title!r})")
+            self.report.cells_skipped += len(cells)
+            return 0
+        if self.phase is None:
+            self._no_phase(page, len(cells))
+            return 0
+        if not is_cont:
+            self.last_label = texts[0]
+        self.last_key = key
+        for cell in cells:
+            self.need.add((self.phase, self.band, key), cell["lines"], page)
+            self.report.cells_mapped += 1
+        return len(cells)
+
+    def _unknown(self, page: int, what: str, kind: str, where: str = "") -> None:
+        self.report.skip(page, f"{what} is not a known {kind[:-1].replace('field', 'aspect')}"
+                               + (f" ({where})" if where else "") + f"; known: {self.p.known(kind)}")
+
+    def _no_phase(self, page: int, cells: int) -> None:
+        self.report.skip(page, f"table cells before any phase is named ({self.need.title!r}); name the phase the "
+                               "document covers with 'phase:' in the profile")
+        self.report.cells_skipped += cells
+
+
+def document_phase(pages: list[dict], profile: Profile) -> str | None:
+    """The one phase a document covers when its running header or title (large lines on page 1) names just one."""
+    if not pages:
+        return None
+    need = profile.headings.need.min_size if profile.headings else 0
+    texts = [p.get("header", "") for p in pages[:5]] + [ln["text"] for ln in pages[0]["lines"] if ln["size"] >= need]
+    found = set().union(*(profile.find("phases", t) for t in texts))
+    return found.pop() if len(found) == 1 else None
+
 
 def continues(prev: dict, nxt: dict, left: float, right: float, aka: str) -> bool:
     """Is `nxt`, the first paragraph on a page, the rest of `prev`, the last one on the page before? Only if the
@@ -258,6 +388,10 @@ def continues(prev: dict, nxt: dict, left: float, right: float, aka: str) -> boo
 def assemble(pages: list[dict], profile: Profile, report: Report) -> list[NeedRecord]:
     """Walk the pages in order and collect one NeedRecord per need heading."""
     asm = Assembler(profile, report)
+    if asm.default_phase is None:
+        asm.default_phase = document_phase(pages, profile)
+        if asm.default_phase:
+            report.notes.append(f"phase {asm.default_phase}: named in the title or running header")
     gap = profile.text.get("paragraph_gap", 0.6)
     aka = profile.text.get("also_known_as", "Also known as:")
     lines = [ln for p in pages for ln in p["lines"]]
