@@ -14,9 +14,8 @@ export NO_MKDOCS_2_WARNING := 1
 site: .venv/.installed  ## Validate content, generate pages and build the site into site/
 	$(PY) -m scripts.build --content $(CONTENT) --site $(SITE) --docs $(DOCS) --authority $(CONFIG)$(if $(filter 1,$(OFFLINE)), --offline)
 
-serve: .venv/.installed  ## Live preview on http://127.0.0.1:8000/ that regenerates when content/ changes
-	$(PY) -m scripts.generate $(CONTENT) $(DOCS)
-	SEN_CONTENT=$(CONTENT) SEN_DOCS=$(DOCS) $(PY) -m mkdocs serve --dirty --no-strict --config-file mkdocs.yml
+serve: .venv/.installed  ## Live preview on http://127.0.0.1:8000/ that regenerates when content/ changes (honours CONFIG=)
+	$(PY) -m scripts.serve --content $(CONTENT) --docs $(DOCS) --authority $(CONFIG)
 
 validate: .venv/.installed  ## Check content only
 	$(PY) -m scripts.load $(CONTENT)

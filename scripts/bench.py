@@ -245,7 +245,7 @@ def _wait_for(url: str, marker: str | None, timeout: float) -> None:
 def page_weight(site: Path) -> dict:
     """Compressed bytes (gzip -6 of each response, as a static host sends them) for first and warm visits."""
     sys.path.insert(0, str(ROOT))
-    from tests.browser import browser_context, serve
+    from scripts.browser import browser_context, serve
 
     need = sorted((site / "needs").glob("*/index.html"))[0].parent.name
     out = {"need": need}
@@ -283,7 +283,7 @@ def page_weight(site: Path) -> dict:
 def search_latency(site: Path, queries: list[str]) -> dict:
     """Keystroke-to-results time in headless chromium, per query (ms)."""
     sys.path.insert(0, str(ROOT))
-    from tests.browser import browser_context, serve
+    from scripts.browser import browser_context, serve
 
     times = []
     with serve(site) as url, browser_context() as ctx:

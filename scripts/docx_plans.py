@@ -12,6 +12,7 @@ from pathlib import Path
 # it was a fifth of the command-line start-up time.
 
 from . import model as m
+from .text import long_date
 
 DOWNLOADS = "plans/downloads"  # folder inside the generated docs folder
 BLANK_NAME = "blank-sen-support-plan.docx"
@@ -41,9 +42,6 @@ PROVISION_COLUMNS = ("Strategy", "How often", "How long", "Group size", "Who")
 PROGRESS_COLUMNS = ("Outcome", "Progress")
 BLANK_ROWS = {"outcomes": 4, "provision": 6}
 
-
-def long_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def provision_rows(content, plan_id: str) -> list[tuple[str, str, str, str, str]]:

@@ -23,6 +23,7 @@ from markupsafe import Markup
 from . import model as m
 from . import authority as la
 from .load import Content, ContentErrors, load
+from .text import env, long_date, md_escape, slug
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOT_VERSION = 1
@@ -124,7 +125,7 @@ def snapshot(c: Any) -> Snapshot:
         add("pages", pid, page.title, {"title": page.title, "description": page.description, "body": paragraphs})
     glossary = getattr(c, "glossary", None)
     for t in (glossary.terms if glossary else []):
-        add("glossary", re.sub(r"[^a-z0-9]+", "-", t.term.lower()).strip("-"), t.term, t.model_dump(mode="json"))
+        add("glossary", slug(t.term), t.term, t.model_dump(mode="json"))
     for sid, s in sources.items():
         add("sources", sid, s.title, s.model_dump(mode="json", exclude={"id"}))
     a = getattr(c, "authority", None)
@@ -348,10 +349,6 @@ def read_edition(spec: str, repo: Path = ROOT, path: str = "content") -> Union[C
 # ---------------------------------------------------------------- when each item last changed (one git log call)
 
 
-def _pretty(d: dt.date) -> str:
-    return f"{d.day} {d:%B %Y}"
-
-
 def _edition_for(day: dt.date, a: m.Authority) -> str:
     """The first edition published on or after the day of a change (changes after the last one belong to it)."""
     for e in sorted(a.previous_editions, key=lambda e: e.date):
@@ -405,7 +402,7 @@ def last_changed(c: Content) -> dict[tuple[str, str], dict]:
             path = c.files.get((kind, item_id))
             rel = str(path.relative_to(c.root)) if path else f"{kind}/{item_id}.yml"
             day = dates.get(rel)
-            out[(kind, item_id)] = {"date": _pretty(day) if day else None,
+            out[(kind, item_id)] = {"date": long_date(day) if day else None,
                                     "edition": _edition_for(day, c.authority) if day else c.authority.edition}
     return out
 
@@ -440,8 +437,6 @@ def previous_changes(c: Content, warn=print) -> tuple[Changes | None, str | None
 
 def _highlight(old: str, new: str) -> tuple[Markup, Markup]:
     """Both lines escaped for Markdown, with removed words in <del> and added words in <ins>."""
-    from .generate import md_escape
-
     words = re.compile(r"\s+|[\w'’]+\s*|[^\w\s]\s*")  # each word keeps its trailing space, so runs read as one
     a, b = words.findall(old), words.findall(new)
     left, right = [], []
@@ -460,7 +455,7 @@ def _highlight(old: str, new: str) -> tuple[Markup, Markup]:
 
 def page_data(changes: Changes | None, why: str | None, current: m.Authority) -> dict:
     """Plain data for what-changed.md.j2: links are relative to the docs root."""
-    data = {"edition": current.edition, "date": _pretty(current.edition_date), "why": why, "changes": None}
+    data = {"edition": current.edition, "date": long_date(current.edition_date), "why": why, "changes": None}
     if changes is None:
         return data
     folders = {k: f for k, _, f in KINDS}
@@ -487,19 +482,17 @@ def page_data(changes: Changes | None, why: str | None, current: m.Authority) ->
     counts = changes.counts()
     summary = [{"title": t, **counts[k]} for k, t, _ in KINDS if k in counts]
     data.update({"changes": changes, "old_edition": changes.old_edition,
-                 "old_date": _pretty(dt.date.fromisoformat(changes.old_date)) if changes.old_date else "",
+                 "old_date": long_date(dt.date.fromisoformat(changes.old_date)) if changes.old_date else "",
                  "sections": sections, "summary": summary, "descriptors": changes.descriptors()})
     return data
 
 
 def _md(text: str) -> str:
-    from .generate import md_escape
     return md_escape(text)
 
 
 def render_page(data: dict) -> str:
-    from .generate import _env
-    return _env().get_template("what-changed.md.j2").render(**data)
+    return env().get_template("what-changed.md.j2").render(**data)
 
 
 def render_text(changes: Changes) -> str:

@@ -1,5 +1,5 @@
-# MkDocs hook. Live preview: on `mkdocs serve`, regenerate the Markdown from content/ before each build. Every build:
-# keep compiled theme templates in build/cache/theme. In: content (SEN_CONTENT). Out: changed Markdown in docs_dir.
+# MkDocs hook. Live preview: on `mkdocs serve`, brand the site for the authority and regenerate the Markdown before each
+# build. Every build: keep compiled theme templates in build/cache/theme. In: SEN_CONTENT, SEN_AUTHORITY. Out: docs_dir.
 from __future__ import annotations
 
 import logging
@@ -11,8 +11,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import jinja2  # noqa: E402
 
-from scripts.generate import CACHE, generate  # noqa: E402
+from scripts import authority as la  # noqa: E402
+from scripts.generate import generate  # noqa: E402
 from scripts.load import ContentErrors  # noqa: E402
+from scripts.text import CACHE  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.sen")
 _serving = False
@@ -28,10 +30,25 @@ def on_startup(command, dirty):
     _serving = command == "serve"
 
 
+def _authority_file() -> Path:
+    """The authority configuration `make serve CONFIG=...` passes, as `make site CONFIG=...` does to scripts.build."""
+    return Path(os.environ.get("SEN_AUTHORITY") or Path(os.environ.get("SEN_CONTENT", "content")) / "authority.yml")
+
+
 def on_config(config):
+    if not _serving:  # scripts.build applies the authority itself, before MkDocs runs
+        return config
     # SEN_DOCS lets `make serve` (and the benchmark) preview another content set without touching build/docs.
-    if _serving and os.environ.get("SEN_DOCS"):
+    if os.environ.get("SEN_DOCS"):
         config["docs_dir"] = str(Path(os.environ["SEN_DOCS"]).resolve())
+    try:
+        a = la.read(_authority_file())
+    except ContentErrors as exc:
+        for line in exc.errors:
+            log.error(line)
+        return config
+    config["site_name"] = a.site_name  # the same name, footer and logo as the build (the address stays the server's)
+    la.adjust_mkdocs(config, a)
     return config
 
 
@@ -40,7 +57,7 @@ def on_pre_build(config):
         return
     content = os.environ.get("SEN_CONTENT", "content")
     try:
-        generate(content, config["docs_dir"])
+        generate(content, config["docs_dir"], os.environ.get("SEN_AUTHORITY") or None)
     except ContentErrors as exc:
         for line in exc.errors:
             log.error(line)
@@ -58,4 +75,6 @@ def on_serve(server, config, builder):
     server.unwatch(config["docs_dir"])
     server.watch(os.environ.get("SEN_CONTENT", "content"))
     server.watch(str(Path(__file__).resolve().parent / "templates"))
+    if os.environ.get("SEN_AUTHORITY"):  # an authority file kept outside the content folder
+        server.watch(os.environ["SEN_AUTHORITY"])
     return server

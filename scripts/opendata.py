@@ -13,6 +13,7 @@ from pydantic import Field, create_model
 from . import model as m
 from .load import Content
 from .schema import export
+from .text import plain, slug
 
 LICENCE = {"name": "Open Government Licence v3.0",
            "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"}
@@ -226,9 +227,9 @@ def page_view(c: Content) -> dict:
     counts = {"needs": len(c.needs), "strategies": len(c.strategies), "plans": len(c.plans),
               "glossary": len(c.glossary.terms), "all": None}
     return {
-        "about": about(c), "licence": LICENCE,
+        "about": plain(about(c)), "licence": LICENCE,
         "files": [{"stem": stem, "what": what, "count": counts[stem]} for stem, (_, what) in FILES.items()],
-        "tables": [{"title": title, "anchor": title.lower().replace(" ", "-"), "rows": field_rows(cls)}
+        "tables": [{"title": title, "anchor": slug(title), "rows": field_rows(cls)}
                    for cls, title in TABLES],
         "level_ids": m.LEVELS, "phase_ids": m.PHASES, "type_ids": m.STRATEGY_TYPES,
     }

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from tests.browser import serve
+from scripts.browser import serve
 from tests.crawl import SCHEMES, crawl, crawl_site, report, site_pages
 
 pytestmark = pytest.mark.browser

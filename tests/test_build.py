@@ -7,7 +7,7 @@ import pytest
 
 from scripts import check_links
 from scripts.build import build, main as build_main
-from scripts.generate import md_escape
+from scripts.text import md_escape
 from tests.conftest import CONFIG
 
 
@@ -132,3 +132,11 @@ def test_failed_mkdocs_build_leaves_previous_site_untouched(minimal, tmp_path, c
     assert "contains a link '../needs/missing.md', but the target 'needs/missing.md' is not found" in err
     assert tree_digest(site) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "docs", "site"]
+
+
+def test_dates_read_as_words_everywhere_one_way():
+    import datetime as dt
+
+    from scripts.text import long_date
+    assert long_date(dt.date(2026, 3, 3)) == "3 March 2026"  # no leading zero, full month
+    assert long_date(dt.date(2025, 12, 25)) == "25 December 2025"

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser import serve
+from scripts.browser import serve
 from tests.crawl import crawl, crawl_site, report, site_pages
 
 pytestmark = pytest.mark.browser
