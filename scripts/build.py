@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import os
 import shutil
@@ -19,7 +20,9 @@ from mkdocs.exceptions import MkDocsException  # noqa: E402
 from . import addresses  # noqa: E402
 from . import authority as la  # noqa: E402
 from . import offline as off  # noqa: E402
-from .generate import generate, write_tree  # noqa: E402
+from .generate import load_site, outputs, write_tree  # noqa: E402
+from .text import long_date  # noqa: E402
+from . import editions  # noqa: E402
 from .load import ContentErrors  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,14 +69,20 @@ def swap_in(new: Path, site: Path) -> None:
 
 
 def build(content: Path, site: Path, docs: Path, config_file: Path, authority: Path | None = None,
-          offline: bool = False) -> int:
+          offline: bool = False, edited_on: dt.date | None = None) -> int:
     """`authority`: an authority config file instead of the content's authority.yml. `offline`: also build the
-    offline copy (a second MkDocs build, in build/offline) and put its zip in the site."""
+    offline copy (a second MkDocs build, in build/offline) and put its zip in the site. `edited_on`: the date shown
+    for content files with uncommitted edits (None: no date)."""
     offline_docs = docs.with_name(docs.name + "-offline")
     try:
-        c = generate(content, docs, authority, download=offline)
+        c = load_site(content, authority)
+        history = editions.read(c, edited_on)  # once, for both copies: pages are a function of content and history
+        if history.uncommitted:
+            when = f"shown as changed on {long_date(edited_on)}" if edited_on else "shown with no date"
+            print(f"note: {len(history.uncommitted)} content file(s) have uncommitted edits, {when} (--edited-on)")
+        write_tree(outputs(c, history, download=offline), docs)
         if offline:
-            write_tree(off.docs(c), offline_docs)
+            write_tree(off.docs(c, history), offline_docs)
     except ContentErrors as exc:
         print("\n".join(exc.errors), file=sys.stderr)
         print(f"build stopped: {site} is unchanged", file=sys.stderr)
@@ -118,8 +127,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--authority", type=Path, help="the local authority's configuration (default: authority.yml "
                         "in the content folder)")
     parser.add_argument("--offline", action="store_true", help="also build the offline copy and its zip")
+    parser.add_argument("--edited-on", type=dt.date.fromisoformat, default=dt.date.today(), metavar="YYYY-MM-DD",
+                        help="the 'last changed' date for content files with uncommitted edits (default: today)")
     args = parser.parse_args(argv)
-    return build(args.content, args.site, args.docs.resolve(), args.config, args.authority, args.offline)
+    return build(args.content, args.site, args.docs.resolve(), args.config, args.authority, args.offline,
+                 args.edited_on)
 
 
 if __name__ == "__main__":  # pragma: no cover

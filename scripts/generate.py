@@ -2,6 +2,7 @@
 # In: a content folder (or a loaded Content). Out: a docs folder of Markdown pages, rebuilt to match the content exactly.
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 from pathlib import Path
@@ -130,16 +131,18 @@ def _with_abbreviations(text: str, abbrs: list[tuple[str, str]]) -> str:
     return text.rstrip("\n") + "\n\n" + lines + "\n"
 
 
-def render_pages(c: Content, download: bool = False, offline_copy: bool = False) -> dict[str, str]:
-    """Relative path in the docs folder -> Markdown text, for every page of the site. `download`: link the offline
-    copy's zip from the home page; `offline_copy`: the pages are for the offline copy itself."""
+def render_pages(c: Content, history: editions.History, download: bool = False,
+                 offline_copy: bool = False) -> dict[str, str]:
+    """Relative path in the docs folder -> Markdown text, for every page of the site: a function of the content and
+    its edition history (read once, before generation). `download`: link the offline copy's zip from the home page;
+    `offline_copy`: the pages are for the offline copy itself."""
     areas = _areas(c)
     authority = c.authority
     common = {"authority": plain(authority), "levels": [{"id": lv, "title": m.LEVEL_TITLES[lv], "summary": c.levels[lv].summary}
                                                  for lv in m.LEVELS]}
     common.update(contacts=la.contacts(authority), service=la.service(authority), offline_copy=offline_copy,
                   download=Markup(la.download_path(authority)) if download else None, site_url=Markup(authority.site_url or ""),
-                  last_changed={f"{k}/{i}": v for (k, i), v in editions.last_changed(c).items()})
+                  last_changed={f"{k}/{i}": v for (k, i), v in editions.last_changed(c, history).items()})
     guide_pages = sorted(c.pages.values(), key=lambda p: (p.order, p.title))
     guide = [plain(p) for p in guide_pages]
     pages: dict[str, str] = {}
@@ -186,7 +189,7 @@ def render_pages(c: Content, download: bool = False, offline_copy: bool = False)
     put("guide/index.md", "guide-index.md.j2", guide=guide)
     for page in guide_pages:
         put(f"guide/{page.id}.md", "guide-page.md.j2", page=plain(page), body=Markup(la.fill(page.body, authority, f"{c.root.name}/pages/{page.id}.md")))
-    put("what-changed.md", "what-changed.md.j2", **editions.page_data(*editions.previous_changes(c), authority))
+    put("what-changed.md", "what-changed.md.j2", **editions.page_data(history.changes, history.why, authority))
     abbrs = abbreviations(c)
     return search.tune(c, {path: _with_abbreviations(text, abbrs) for path, text in pages.items()})
 
@@ -227,9 +230,9 @@ def write_tree(files: dict[str, str | bytes], out_dir: Path) -> int:
     return written
 
 
-def outputs(c: Content, **options) -> dict[str, str | bytes]:
+def outputs(c: Content, history: editions.History, **options) -> dict[str, str | bytes]:
     """Every file of the generated docs folder. Options go to render_pages."""
-    files: dict[str, str | bytes] = dict(render_pages(c, **options))
+    files: dict[str, str | bytes] = dict(render_pages(c, history, **options))
     files.update(la.assets(c.authority, c.root))
     files.update(opendata.files(c))  # data/*.json and their JSON Schemas
     files.update(finder.files(c))  # strategies/finder.json for the strategy finder's script
@@ -240,12 +243,22 @@ def outputs(c: Content, **options) -> dict[str, str | bytes]:
     return files
 
 
-def generate(content_dir: str | Path, out_dir: str | Path, authority: str | Path | None = None, **options) -> Content:
-    """Load and validate content_dir, then make out_dir the generated Markdown site. Raises ContentErrors.
-    `authority`: an authority config file to use instead of the content folder's authority.yml."""
+def load_site(content_dir: str | Path, authority: str | Path | None = None) -> Content:
+    """Load and validate content_dir for one authority (`authority`: a config file instead of the content folder's
+    authority.yml). Raises ContentErrors."""
     c = load(content_dir)
     la.use(c, authority)
-    write_tree(outputs(c, **options), Path(out_dir))
+    return c
+
+
+def generate(content_dir: str | Path, out_dir: str | Path, authority: str | Path | None = None,
+             history: editions.History | None = None, edited_on: dt.date | None = None, **options) -> Content:
+    """The pipeline in one call: load the content, read its history (unless given), make out_dir the generated
+    Markdown site. `edited_on`: the date shown for files with uncommitted edits. Raises ContentErrors."""
+    c = load_site(content_dir, authority)
+    if history is None:
+        history = editions.read(c, edited_on)
+    write_tree(outputs(c, history, **options), Path(out_dir))
     return c
 
 
@@ -255,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     out_dir = args[1] if len(args) > 1 else "build/docs"
     authority = args[2] if len(args) > 2 else None  # an authority config file, as `make site CONFIG=...` passes
     try:
-        c = generate(content_dir, out_dir, authority)
+        c = generate(content_dir, out_dir, authority, edited_on=dt.date.today())
     except ContentErrors as exc:
         print("\n".join(exc.errors), file=sys.stderr)
         return 2

@@ -2,6 +2,7 @@
 # build. Every build: keep compiled theme templates in build/cache/theme. In: SEN_CONTENT, SEN_AUTHORITY. Out: docs_dir.
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import sys
@@ -12,12 +13,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import jinja2  # noqa: E402
 
 from scripts import authority as la  # noqa: E402
-from scripts.generate import generate  # noqa: E402
+from scripts import editions  # noqa: E402
+from scripts.generate import load_site, outputs, write_tree  # noqa: E402
 from scripts.load import ContentErrors  # noqa: E402
 from scripts.text import CACHE  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.sen")
 _serving = False
+_history = None  # the edition history, read once per preview session (not a `git log` per rebuild)
 
 
 # Material's templates, compiled once and kept between builds: MkDocs makes a new Jinja environment for every build
@@ -55,9 +58,13 @@ def on_config(config):
 def on_pre_build(config):
     if not _serving:
         return
+    global _history
     content = os.environ.get("SEN_CONTENT", "content")
     try:
-        generate(content, config["docs_dir"], os.environ.get("SEN_AUTHORITY") or None)
+        c = load_site(content, os.environ.get("SEN_AUTHORITY") or None)
+        if _history is None:  # edits made while previewing are shown as made today
+            _history = editions.read(c, dt.date.today())
+        write_tree(outputs(c, _history), Path(config["docs_dir"]))
     except ContentErrors as exc:
         for line in exc.errors:
             log.error(line)
