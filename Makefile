@@ -9,7 +9,7 @@ CONFIG  ?= $(CONTENT)/authority.yml
 OFFLINE ?= 1
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test validate schema coverage clean browser bench extract extract-apply bench-extract what-changed
+.PHONY: site serve test validate schema coverage clean browser bench extract extract-apply bench-extract what-changed zensical
 
 site: .venv/.installed  ## Validate content, generate pages and build the site into site/
 	$(PY) -m scripts.build --content $(CONTENT) --site $(SITE) --docs $(DOCS) --authority $(CONFIG)$(if $(filter 1,$(OFFLINE)), --offline)
@@ -26,7 +26,7 @@ schema: .venv/.installed  ## Re-export content/schema/*.json from the models
 coverage: .venv/.installed  ## Content coverage table (need x phase x level)
 	$(PY) -m scripts.coverage $(CONTENT)
 
-test: .venv/.installed node_modules/.installed browser  ## Coverage table, readability report, then the test suite
+test: .venv/.installed .venv-bench/bin/zensical node_modules/.installed browser  ## Coverage table, readability report, then the test suite
 	$(PY) -m scripts.coverage $(CONTENT)
 	$(PY) -m scripts.quality $(CONTENT)
 	$(PY) -m pytest
@@ -38,6 +38,9 @@ bench: .venv/.installed .venv-bench/bin/zensical node_modules/.installed browser
 	test -x .venv-bench/bin/python || python3 -m venv .venv-bench
 	.venv-bench/bin/python -m pip install --quiet -r requirements-bench.txt
 	touch $@
+
+zensical: .venv/.installed .venv-bench/bin/zensical  ## The same site built by Zensical (Material's successor) into build/zensical/site
+	$(PY) -m scripts.zensical --content $(CONTENT) --authority $(CONFIG)
 
 what-changed: .venv/.installed  ## Compare two editions: make what-changed OLD=HEAD~5 [NEW=content] (folders, git revisions or snapshots)
 	$(PY) -m scripts.editions $(OLD) $(or $(NEW),$(CONTENT)) -o build/what-changed.md

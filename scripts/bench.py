@@ -63,27 +63,10 @@ ZENSICAL_REFUSED: list[str] = []  # options Zensical refused, removed so the res
 
 
 def zensical_config(docs: Path, folder: Path, drop: list[tuple[str, str]] = (), overrides: bool = True) -> Path:
-    """Zensical wants docs_dir inside the config's folder: write a copy of mkdocs.yml beside the docs,
-    without the plugin options in `drop` ((plugin, option) pairs Zensical refused)."""
-    import yaml
+    """scripts/zensical.py's config, keeping every option so the benchmark can report the ones Zensical refuses."""
+    from scripts import zensical
 
-    class _Loader(yaml.SafeLoader):
-        pass
-
-    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # python tags are not needed here
-    cfg = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    cfg.update(docs_dir=docs.name, site_dir="zsite", hooks=[str(ROOT / "scripts" / "mkdocs_hooks.py")])
-    if overrides:
-        cfg["theme"]["custom_dir"] = str(ROOT / "overrides")
-    else:
-        cfg["theme"].pop("custom_dir", None)
-    for plugin, option in drop:
-        for entry in cfg.get("plugins", []):
-            if isinstance(entry, dict) and isinstance(entry.get(plugin), dict):
-                entry[plugin].pop(option, None)
-    path = folder / "zensical.yml"
-    path.write_text(yaml.safe_dump(cfg, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return path
+    return zensical.config(docs, folder, drop, overrides, site_dir="zsite")
 
 
 def zensical_build(docs: Path, folder: Path) -> float:

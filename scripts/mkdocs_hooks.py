@@ -1,5 +1,5 @@
-# MkDocs hook. Live preview: on `mkdocs serve`, brand the site for the authority and regenerate the Markdown before each
-# build. Every build: keep compiled theme templates in build/cache/theme. In: SEN_CONTENT, SEN_AUTHORITY. Out: docs_dir.
+# MkDocs hook. Every build: fix each page's HTML (scripts/theme.py) and keep compiled theme templates in build/cache.
+# Live preview: brand for SEN_AUTHORITY and regenerate from SEN_CONTENT before each rebuild. Out: docs_dir and pages.
 from __future__ import annotations
 
 import datetime as dt
@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import jinja2  # noqa: E402
 
 from scripts import authority as la  # noqa: E402
-from scripts import editions  # noqa: E402
+from scripts import editions, theme  # noqa: E402
 from scripts.generate import load_site, outputs, write_tree  # noqa: E402
 from scripts.load import ContentErrors  # noqa: E402
 from scripts.text import CACHE  # noqa: E402
@@ -68,6 +68,14 @@ def on_pre_build(config):
     except ContentErrors as exc:
         for line in exc.errors:
             log.error(line)
+
+
+def on_post_page(output, page, config):
+    return theme.fix_page(output)  # what whole copies of Material's templates used to do (scripts/theme.py)
+
+
+def on_post_template(output_content, template_name, config):
+    return theme.fix_page(output_content)  # 404.html; theme.fix_page leaves _headers alone
 
 
 def on_env(env, config, files):
