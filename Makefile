@@ -7,6 +7,8 @@ DOCS    ?= build/docs
 # offline copy and puts its zip in $(SITE)/downloads/.
 CONFIG  ?= $(CONTENT)/authority.yml
 OFFLINE ?= 1
+# `make test` runs the suite in this many processes (pytest-xdist); the two crawl users share one (xdist_group).
+TEST_JOBS ?= 2
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site serve test validate schema coverage clean browser bench extract extract-apply bench-extract what-changed zensical
@@ -29,7 +31,7 @@ coverage: .venv/.installed  ## Content coverage table (need x phase x level)
 test: .venv/.installed .venv-bench/bin/zensical node_modules/.installed browser  ## Coverage table, readability report, then the test suite
 	$(PY) -m scripts.coverage $(CONTENT)
 	$(PY) -m scripts.quality $(CONTENT)
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_JOBS) --dist loadgroup
 
 bench: .venv/.installed .venv-bench/bin/zensical node_modules/.installed browser  ## Benchmark: writes BENCHMARKS.md
 	$(PY) -m scripts.bench

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import sys
 import zipfile
 from pathlib import Path
@@ -272,7 +273,9 @@ def plan_downloads(content, cache_dir: str | Path | None = None) -> dict[str, by
             return path.read_bytes()
         data = make()
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        part = path.with_name(f"{path.name}.{os.getpid()}.part")  # whole or absent: parallel builds share the cache
+        part.write_bytes(data)
+        os.replace(part, path)
         return data
 
     files = {f"{DOWNLOADS}/{pid}.docx": made(pid, lambda pid=pid: docx_bytes(plan_document(content, pid)))
