@@ -88,3 +88,15 @@ def test_the_checker_sees_function_local_imports_and_cycles(tmp_path):
     g = graph(tmp_path)
     assert cycles(g) == [["scripts.a", "scripts.b", "scripts.a"]]
     assert "tests.browser" in g["scripts.b"]
+
+
+def test_readme_layout_names_every_module_and_package():
+    # a newcomer finds every module of scripts/ in the README's layout table (between its layout markers)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    layout = readme.split("<!-- layout:start -->")[1].split("<!-- layout:end -->")[0]
+    names = {p.stem for p in (ROOT / PACKAGE).rglob("*.py") if p.stem not in ("__init__", "__main__")
+             and "extract" not in p.parts}  # extraction's modules are described in its own package docstring
+    packages = {p.name for p in (ROOT / PACKAGE).iterdir() if (p / "__init__.py").is_file()}
+    missing = sorted(n for n in names if f"`{n}`" not in layout)
+    assert not missing, f"README.md's layout table does not name: {missing}"
+    assert all(f"scripts/{p}/" in layout for p in packages), packages
