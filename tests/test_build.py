@@ -33,12 +33,10 @@ def test_real_site_links_and_anchors_resolve(site):
 
 
 def test_real_site_has_every_need_level_anchor(site, content):
-    from scripts import model as m
     for nid in content.needs:
         html = (site / "needs" / nid / "index.html").read_text(encoding="utf-8")
-        for phase in m.PHASES:
-            for level in m.LEVELS:
-                assert f'id="{phase}-{level}"' in html, (nid, phase, level)
+        for phase, level in content.framework.cells():
+            assert f'id="{phase.id}-{level.id}"' in html, (nid, phase.id, level.id)
 
 
 def test_every_page_has_a_meta_description(site):
@@ -126,10 +124,11 @@ def test_failed_mkdocs_build_leaves_previous_site_untouched(minimal, tmp_path, c
     assert build(minimal, site, tmp_path / "docs", CONFIG) == 0
     before = tree_digest(site)
     page = minimal / "pages" / "about.md"
-    page.write_text(page.read_text() + "\n[broken](../needs/missing.md)\n")
+    # (a link to a missing need is a content error, caught before MkDocs runs: tests/test_rules.py)
+    page.write_text(page.read_text() + "\n[broken](../missing-page.md)\n")
     assert build(minimal, site, tmp_path / "docs", CONFIG) == 1
     err = capsys.readouterr().err
-    assert "contains a link '../needs/missing.md', but the target 'needs/missing.md' is not found" in err
+    assert "contains a link '../missing-page.md', but the target 'missing-page.md' is not found" in err
     assert tree_digest(site) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "docs", "site"]
 

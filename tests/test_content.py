@@ -4,6 +4,7 @@ import re
 import pytest
 
 from scripts import coverage, quality
+from scripts import framework as fwk
 from scripts import model as m
 from tests.conftest import CONTENT
 
@@ -37,6 +38,12 @@ def test_every_need_has_names_people_type(content):
 def test_coverage_has_no_gaps(content):
     text, gaps = coverage.table(content)
     assert gaps == 0, text
+
+
+def test_every_level_has_assessment_and_who_may_help(content):
+    for nid, need in content.needs.items():
+        for cell in fwk.walk(content.framework, need):
+            assert cell.guidance.assessment and cell.guidance.who_may_help, (nid, cell.anchor)
 
 
 def test_every_strategy_is_used(content):

@@ -8,7 +8,7 @@ from typing import Any, Union
 from .. import model as m
 from ..fielddiff import FieldChange, diff_fields
 from ..load import Content
-from .snapshot import KINDS, SHORT_PHASES, Snapshot, snapshot
+from .snapshot import KINDS, Snapshot, snapshot
 
 FIELD_LABELS = {
     "descriptors": "what you might notice", "assessment": "how it is assessed", "strategies": "what helps",
@@ -64,13 +64,13 @@ class Changes:
         return bool(self.items)
 
 
-def label(path: str) -> str:
-    words = []
+def label(path: str, names: dict[str, str] | None = None) -> str:
+    """A field path in words: phases.school-age.sen-support.descriptors -> School age › SEN Support › what you might
+    notice. `names`: phase and level titles by id."""
+    words, names = [], names or {}
     for part in path.split("."):
-        if part in SHORT_PHASES:
-            words.append(SHORT_PHASES[part])
-        elif part in m.LEVEL_TITLES:
-            words.append(m.LEVEL_TITLES[part])
+        if part in names:
+            words.append(names[part])
         elif part.isdigit():
             words.append(f"number {part}")
         else:
@@ -86,6 +86,7 @@ def _as_snapshot(edition: Union[Content, Snapshot, Any]) -> Snapshot:
 def diff(old: Union[Content, Snapshot, Any], new: Union[Content, Snapshot, Any]) -> Changes:
     """Compare two editions (Content objects, snapshots, or Content-like objects) item by item and field by field."""
     a, b = _as_snapshot(old), _as_snapshot(new)
+    names = {**a.get("labels", {}), **b.get("labels", {})}
     items: list[ItemChange] = []
     for kind, _, _ in KINDS:
         olds, news = a["items"].get(kind, {}), b["items"].get(kind, {})
@@ -96,10 +97,10 @@ def diff(old: Union[Content, Snapshot, Any], new: Union[Content, Snapshot, Any])
                 items.append(ItemChange(kind, item_id, item["title"], "removed" if n is None else "added",
                                         lines=sum(len(v) for v in item["fields"].values())))
                 if kind == "needs":  # count their descriptors in the summary
-                    items[-1].fields = [FieldChange(p, label(p), [], *( (len(v), 0) if o is None else (0, len(v)) ))
+                    items[-1].fields = [FieldChange(p, label(p, names), [], *( (len(v), 0) if o is None else (0, len(v)) ))
                                         for p, v in item["fields"].items() if p.endswith(".descriptors")]
                 continue
-            fields = diff_fields(o["fields"], n["fields"], label)
+            fields = diff_fields(o["fields"], n["fields"], lambda path: label(path, names))
             if fields:
                 items.append(ItemChange(kind, item_id, n["title"], "changed", fields))
     return Changes(a.get("edition", ""), a.get("date", ""), b.get("edition", ""), b.get("date", ""), items)

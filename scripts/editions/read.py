@@ -69,6 +69,9 @@ def from_revision(revision: str, repo: Path = ROOT, path: str = "content") -> Co
     with tempfile.TemporaryDirectory(prefix="edition-") as tmp:
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
             tar.extractall(tmp, filter="data")
+        old_fw, now_fw = Path(tmp) / path / "framework.yml", repo / path / "framework.yml"
+        if not old_fw.exists() and now_fw.is_file():  # committed before the framework was data: today's applies
+            old_fw.write_bytes(now_fw.read_bytes())
         c, left_out = load_readable(Path(tmp) / path)
     if left_out:
         print(f"editions: the content at {revision!r} has {len(left_out)} file(s) that do not load under today's "

@@ -18,7 +18,6 @@ KINDS = [("needs", "Needs", "needs"), ("strategies", "Strategies", "strategies")
          ("areas", "Areas of need", "areas"), ("levels", "Levels of support", "levels"),
          ("roles", "Who's who", "roles"), ("pages", "Guidance pages", "guide"), ("glossary", "Glossary", None),
          ("sources", "Sources", None)]
-SHORT_PHASES = {p: t.split(" (")[0] for p, t in m.PHASE_TITLES.items()}
 
 
 class EditionError(Exception):
@@ -52,6 +51,7 @@ def snapshot(c: Any) -> Snapshot:
     sources = getattr(c, "sources", {}) or {}
     roles = getattr(c, "roles", {}) or {}
     areas = getattr(c, "areas", {}) or {}
+    labels = framework_labels(getattr(c, "framework", None))
 
     def render(d: dict) -> str | None:
         """One-line text for small records that read as one item; None to recurse into the record."""
@@ -78,20 +78,23 @@ def snapshot(c: Any) -> Snapshot:
     for nid, need in (getattr(c, "needs", {}) or {}).items():
         data = need.model_dump(mode="json", by_alias=True, exclude_defaults=False)
         data["area"] = areas[need.area].title if need.area in areas else need.area
+        role_aspects = [a.id for a in c.framework.aspects_of("roles")] if getattr(c, "framework", None) else []
         for phase in data["phases"].values():
             for level in phase.values():
-                level["who_may_help"] = names(level["who_may_help"], roles)
+                for aspect in role_aspects:
+                    level[aspect] = names(level.get(aspect, []), roles)
         add("needs", nid, need.title, data)
     for sid, st in strategies.items():
         data = st.model_dump(mode="json")
         data["delivered_by"] = names(st.delivered_by, roles)
         data["type"] = m.TYPE_TITLES.get(st.type, st.type)
-        data["levels"] = [m.LEVEL_TITLES.get(lv, lv) for lv in st.levels]
-        data["phases"] = [SHORT_PHASES.get(p, p) for p in st.phases]
+        data["levels"] = [labels.get(lv, lv) for lv in st.levels]
+        data["phases"] = [labels.get(p, p) for p in st.phases]
         add("strategies", sid, st.title, data)
     for kind in ("plans", "areas", "levels", "roles"):
         for item_id, item in (getattr(c, kind, {}) or {}).items():
-            add(kind, item_id, item.title, item.model_dump(mode="json"))
+            add(kind, item_id, labels.get(item_id, item_id) if kind == "levels" else item.title,
+                item.model_dump(mode="json"))
     for pid, page in (getattr(c, "pages", {}) or {}).items():
         paragraphs = [p.strip() for p in re.split(r"\n\s*\n", page.body) if p.strip()]
         add("pages", pid, page.title, {"title": page.title, "description": page.description, "body": paragraphs})
@@ -102,7 +105,14 @@ def snapshot(c: Any) -> Snapshot:
         add("sources", sid, s.title, s.model_dump(mode="json", exclude={"id"}))
     a = getattr(c, "authority", None)
     return {"version": SNAPSHOT_VERSION, "edition": a.edition if a else "", "date": _date(a.edition_date if a else ""),
-            "items": items}
+            "labels": labels, "items": items}
+
+
+def framework_labels(fw) -> dict[str, str]:
+    """Phase and level id -> title, so a field path such as phases.post-16.ehc.descriptors reads as words."""
+    if fw is None:
+        return {}
+    return {**{p.id: p.title for p in fw.phases}, **{lv.id: lv.title for lv in fw.levels}}
 
 
 def read_snapshot(path: str | Path) -> Snapshot:
