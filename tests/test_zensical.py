@@ -7,7 +7,7 @@ import re
 import pytest
 
 from scripts import check_links, theme
-from scripts import model as m
+from scripts import framework as fwk
 from scripts import zensical as z
 from scripts.browser import serve
 from tests.conftest import CONTENT
@@ -40,7 +40,8 @@ def test_every_need_has_its_level_anchors(zsite, content):
     for nid, need in content.needs.items():
         html = (zsite / "needs" / nid / "index.html").read_text(encoding="utf-8")
         ids = set(re.findall(r'\bid="([^"]+)"', html))
-        want = {f"{p}-{lv}" for p in m.PHASES for lv in m.LEVELS}
+        want = {cell.anchor for cell in fwk.walk(content.framework, need)}
+        assert want, nid
         assert want <= ids, f"needs/{nid}: missing {sorted(want - ids)}"
 
 
