@@ -113,6 +113,41 @@ class Need(Model):
     sources: list[SourceRef] = Field(default_factory=list)
 
 
+# ---- Strategy: an approach, a named intervention or a named assessment tool (issue 15).
+StrategyKind = Literal["approach", "intervention", "assessment"]
+KIND_TITLES = {"approach": "Approach", "intervention": "Named intervention", "assessment": "Named assessment"}
+EvidenceStrength = Literal["strong", "moderate", "emerging", "mixed", "thin", "none-yet"]
+STRENGTH_TITLES = {
+    "strong": "Strong: several good trials agree",
+    "moderate": "Moderate: some good studies, with gaps",
+    "emerging": "Emerging: early studies look promising",
+    "mixed": "Mixed: good studies disagree, or found no clear gain",
+    "thin": "Thin: little research, mostly small or by the makers",
+    "none-yet": "None yet: not properly studied",
+}
+Stage = Literal["primary", "secondary"]
+STAGE_TITLES = {"primary": "Primary", "secondary": "Secondary"}
+
+
+class Dose(Model):
+    """How much of a strategy a pupil or student gets."""
+
+    times_a_week: float = Field(gt=0, description="Sessions a week (0.5 means every two weeks)")
+    minutes: int = Field(gt=0, description="Minutes a session")
+    weeks: Optional[int] = Field(None, gt=0, description="How many weeks it runs; leave out when it carries on "
+                                 "and is reviewed each term")
+    group_size: Text = Field(description="Who is in a session, e.g. 'one to one' or '3 to 6'")
+    note: Optional[Text] = Field(None, description="Anything the numbers cannot say")
+
+
+class Evidence(Model):
+    """What research says about a strategy, in our own words."""
+
+    strength: EvidenceStrength = Field(description="How strong the research is: " + ", ".join(get_args(EvidenceStrength)))
+    summary: Text = Field(description="What the research says, plainly, including when it is thin")
+    sources: list[SourceRef] = Field(default_factory=list, description="Where the research summary comes from")
+
+
 class Strategy(Model):
     title: Text
     summary: Text
@@ -121,9 +156,18 @@ class Strategy(Model):
     type: StrategyType
     levels: list[str] = Field(min_length=1)
     phases: list[str] = Field(min_length=1)
+    kind: StrategyKind = Field("approach", description="approach, intervention (a named programme) or assessment "
+                               "(a named assessment tool, listed under 'How it is assessed')")
+    stages: list[Stage] = Field(default_factory=list, description="School stages where it fits, when primary and "
+                                "secondary differ: primary, secondary")
+    dose: Optional[Dose] = Field(None, description="How often, how long, for how many weeks and in what group size")
+    start_when: list[Text] = Field(default_factory=list, description="Signs that it is worth starting")
+    stop_when: list[Text] = Field(default_factory=list, description="Signs that it can stop, or should change")
+    training: Optional[Text] = Field(None, description="The training staff need to deliver it")
+    evidence: Optional[Evidence] = Field(None, description="What the research says")
     sources: list[SourceRef] = Field(default_factory=list)
 
-    @field_validator("levels", "phases")
+    @field_validator("levels", "phases", "stages")
     @classmethod
     def _no_repeats(cls, value):
         if len(set(value)) != len(value):
