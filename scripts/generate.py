@@ -203,11 +203,14 @@ def _with_abbreviations(text: str, abbrs: list[tuple[str, str]]) -> str:
     return text.rstrip("\n") + "\n\n" + lines + "\n"
 
 
-def render_pages(c: Content, history: editions.History, download: bool = False,
+def render_pages(c: Content, history: editions.History | None = None, download: bool = False,
                  offline_copy: bool = False) -> dict[str, str]:
     """Relative path in the docs folder -> Markdown text, for every page of the site: a function of the content and
-    its edition history (read once, before generation). `download`: link the offline copy's zip from the home page;
-    `offline_copy`: the pages are for the offline copy itself."""
+    its edition history (read once, before generation; the build, the preview and outputs() pass it in; without it,
+    it is read here, with no date for uncommitted edits). `download`: link the offline copy's zip from the home
+    page; `offline_copy`: the pages are for the offline copy itself."""
+    if history is None:
+        history = editions.read(c)
     areas = _areas(c)
     authority = c.authority
     common = {"authority": plain(authority), "levels": [{"id": lv.id, "title": lv.title, "summary": c.levels[lv.id].summary,
@@ -303,8 +306,10 @@ def write_tree(files: dict[str, str | bytes], out_dir: Path) -> int:
     return written
 
 
-def outputs(c: Content, history: editions.History, **options) -> dict[str, str | bytes]:
+def outputs(c: Content, history: editions.History | None = None, **options) -> dict[str, str | bytes]:
     """Every file of the generated docs folder. Options go to render_pages."""
+    if history is None:
+        history = editions.read(c)
     files: dict[str, str | bytes] = dict(render_pages(c, history, **options))
     files.update(la.assets(c.authority, c.root))
     files.update(opendata.files(c))  # data/*.json and their JSON Schemas
