@@ -188,11 +188,9 @@ def live_preview(factor: int, timeout: float = 600.0) -> float:
     docs = BENCH / f"x{factor}" / "serve-docs"
     need = sorted((content / "needs").glob("*.yml"))[0]
     port = 8800 + factor
-    run([PY, "-m", "scripts.generate", str(content), str(docs)])
-    proc = subprocess.Popen(
-        [PY, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-a", f"127.0.0.1:{port}", "-f", "mkdocs.yml"],
-        cwd=ROOT, env={**ENV, "SEN_CONTENT": str(content), "SEN_DOCS": str(docs)},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(  # as `make serve` runs it (scripts/serve.py generates first, then serves)
+        [PY, "-m", "scripts.serve", "--content", str(content), "--docs", str(docs), "--addr", f"127.0.0.1:{port}"],
+        cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     url = f"http://127.0.0.1:{port}/needs/{need.stem}/"
     try:
         _wait_for(url, None, timeout)

@@ -41,9 +41,6 @@ def _authority_file() -> Path:
 def on_config(config):
     if not _serving:  # scripts.build applies the authority itself, before MkDocs runs
         return config
-    # SEN_DOCS lets `make serve` (and the benchmark) preview another content set without touching build/docs.
-    if os.environ.get("SEN_DOCS"):
-        config["docs_dir"] = str(Path(os.environ["SEN_DOCS"]).resolve())
     try:
         a = la.read(_authority_file())
     except ContentErrors as exc:
