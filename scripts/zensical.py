@@ -61,19 +61,24 @@ def run(cfg: Path) -> subprocess.CompletedProcess:
                           text=True)
 
 
-def build(content: Path, folder: Path = FOLDER, authority: Path | None = None) -> Path:
-    """Generate content into folder/docs, build it with Zensical into folder/site, then apply the theme fixes that
-    the MkDocs hook applies (Zensical runs no hooks). Returns the site folder. Raises ContentErrors, or
-    RuntimeError with Zensical's output."""
+def build(content: Path, folder: Path = FOLDER, authority: Path | None = None, docs: Path | None = None,
+          site_dir: str = "site") -> Path:
+    """Generate content into folder/docs (or take `docs`, already generated, inside folder), build it with Zensical
+    into folder/site_dir, then apply the theme fixes that the MkDocs hook applies (Zensical runs no hooks). Returns
+    the site folder. Raises ContentErrors, or RuntimeError with Zensical's output."""
     if not ZENSICAL.exists():
         raise RuntimeError(f"{ZENSICAL} is missing: run `make zensical` (it installs requirements-bench.txt)")
     folder.mkdir(parents=True, exist_ok=True)
-    c = generate(content, folder / "docs", authority, edited_on=dt.date.today())
-    done = run(config(folder / "docs", folder, authority=c.authority))
+    if docs is None:
+        docs = folder / "docs"
+        a = generate(content, docs, authority, edited_on=dt.date.today()).authority
+    else:
+        a = la.read(authority or Path(content) / "authority.yml")
+    done = run(config(docs, folder, authority=a, site_dir=site_dir))
     if done.returncode != 0:
         raise RuntimeError(f"zensical build failed:\n{(done.stderr + done.stdout)[-2000:]}")
-    theme.fix_site(folder / "site")
-    return folder / "site"
+    theme.fix_site(folder / site_dir)
+    return folder / site_dir
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,10 +18,11 @@ SAMPLE = ["", "needs/", "needs/autism/", "strategies/", "plans/", "levels/sen-su
 
 
 @pytest.fixture(scope="module")
-def zsite(tmp_path_factory):
+def zsite(site):
+    """The Markdown the session's MkDocs build generated (conftest's `site`), built again by Zensical beside it."""
     if not z.ZENSICAL.exists():
         pytest.fail(f"the Zensical test needs {z.ZENSICAL}: run `make zensical` (installs requirements-bench.txt)")
-    return z.build(CONTENT, tmp_path_factory.mktemp("zensical"))
+    return z.build(CONTENT, site.parent, docs=site.parent / "docs", site_dir="zsite")
 
 
 def _pages(site):
