@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from . import framework as fwk
 from . import model as m
+from . import yamlsafe
 from .refs import references
 from .registry import KINDS
 
@@ -80,26 +81,10 @@ class Content:
 # ---------------------------------------------------------------- reading files
 
 
-def _line_of(text: str, path: list[Any]) -> int | None:
-    """1-based line of the YAML node at `path` (or of its nearest existing parent)."""
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.YAMLError:
-        return None
-    line = node.start_mark.line + 1 if node is not None else None
-    for part in path:
-        if isinstance(node, yaml.MappingNode):
-            match = next((v for k, v in node.value if k.value == str(part)), None)
-            if match is None:
-                key = next((k for k, v in node.value if k.value == str(part)), None)
-                return key.start_mark.line + 1 if key is not None else line
-            node = match
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            node = node.value[part]
-        else:
-            break
-        line = node.start_mark.line + 1
-    return line
+def _line_of(doc: yamlsafe.Doc | None, path: list[Any]) -> int | None:
+    """1-based line of the YAML node at `path` (or of its nearest existing parent), from the file's node tree
+    parsed once by read_yaml (no re-parse per error)."""
+    return doc.line(path) if doc is not None else None
 
 
 def _fmt_path(path: list[Any]) -> str:
@@ -153,6 +138,7 @@ class Reader:
         self.errors: list[str] = []
         self.texts: dict[Path, str] = {}
         self.raw: dict[Path, Any] = {}
+        self.docs: dict[Path, yamlsafe.Doc] = {}  # each file's node tree, for line numbers
 
     def rel(self, path: Path) -> str:
         try:
@@ -161,27 +147,43 @@ class Reader:
             return str(path)
 
     def error(self, path: Path, where: list[Any] | None, what: str) -> None:
-        line = _line_of(self.texts[path], where) if where is not None and path in self.texts else None
+        line = _line_of(self.docs.get(path), where) if where is not None else None
         place = self.rel(path) + (f":{line}" if line else "")
         self.errors.append(f"{place}: {_fmt_path(where)}: {what}" if where else f"{place}: {what}")
 
-    def read_yaml(self, path: Path) -> Any:
+    def read_text(self, path: Path) -> str | None:
+        """The file's text, or None after one error line (not UTF-8, unreadable)."""
         try:
-            text = path.read_text(encoding="utf-8")
+            return path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
-            self.errors.append(f"{self.rel(path)}: is not UTF-8 text")
+            self.errors.append(f"{self.rel(path)}: is not UTF-8 text" + (" (save it as UTF-8)" if path.suffix == ".md"
+                                                                         else ""))
+        except OSError as exc:
+            self.errors.append(f"{self.rel(path)}: cannot be read ({exc.strerror or exc})")
+        return None
+
+    def parse(self, path: Path, text: str, first_line: int = 1, what: str = "") -> yamlsafe.Doc | None:
+        """Bounded YAML (scripts/yamlsafe.py); an error is one line, its line number counted from `first_line`."""
+        try:
+            return yamlsafe.load(text)
+        except yamlsafe.YamlError as exc:
+            line = f":{exc.line + first_line - 1}" if exc.line else ""
+            what_ = exc.what.replace("bad YAML syntax", f"bad YAML syntax{what}", 1)
+            self.errors.append(f"{self.rel(path)}{line}: {_fmt_path(exc.where)}: {what_}" if exc.where
+                               else f"{self.rel(path)}{line}: {what_}")
+            return None
+
+    def read_yaml(self, path: Path) -> Any:
+        text = self.read_text(path)
+        if text is None:
             return None
         self.texts[path] = text
-        try:
-            data = yaml.load(text, Loader=_Loader)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = f":{mark.line + 1}" if mark else ""
-            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            self.errors.append(f"{self.rel(path)}{line}: bad YAML syntax: {problem}")
+        doc = self.parse(path, text)
+        if doc is None:
             return None
-        self.raw[path] = data
-        return data
+        self.docs[path] = doc
+        self.raw[path] = doc.data
+        return doc.data
 
     def validate(self, path: Path, cls: type[m.Model], data: Any):
         if not isinstance(data, dict):
@@ -238,18 +240,31 @@ def _failed(files: dict, items: dict) -> set[tuple[str, str]]:
 def _load_pages(reader: Reader, folder: Path) -> dict[str, Page]:
     pages = {}
     for path in sorted(folder.glob("*.md")):
-        text = path.read_text(encoding="utf-8")
+        text = reader.read_text(path)
+        if text is None:
+            continue
         reader.texts[path] = text
         if not re.match(m.ID_PATTERN, path.stem):
             reader.errors.append(f"{reader.rel(path)}: file name {path.stem!r} is not a valid id (lower-case words joined by hyphens)")
             continue
         match = FRONT_MATTER.match(text)
-        meta = yaml.load(match.group(1), Loader=_Loader) if match else None
+        doc = reader.parse(path, match.group(1), first_line=2, what=" in front matter") if match else None
+        if match and doc is None:
+            continue
+        meta = doc.data if doc else None
         if not isinstance(meta, dict) or not meta.get("title") or not meta.get("description"):
             reader.errors.append(f"{reader.rel(path)}:1: front matter needs a title and a description")
             continue
-        pages[path.stem] = Page(path.stem, str(meta["title"]), str(meta["description"]), text[match.end():],
-                                int(meta.get("order", 100)), meta)
+        try:
+            pm = m.PageMeta.model_validate(meta)
+        except ValidationError as exc:
+            for err in exc.errors():
+                where = [p for p in err["loc"] if p in meta][:1]
+                line = (doc.line(where) + 1) if where else 1  # the front matter starts on line 2
+                what = (f"{err['input']!r} is not a whole number" if err["type"].startswith("int_") else _message(err))
+                reader.errors.append(f"{reader.rel(path)}:{line}: {_fmt_path(where) or 'front matter'}: {what}")
+            continue
+        pages[path.stem] = Page(path.stem, pm.title, pm.description, text[match.end():], pm.order, meta)
     return pages
 
 
@@ -376,7 +391,8 @@ def _check(reader: Reader, c: Content, failed: set, no_sources: bool) -> None:
 
     spath = c.root / "sources.yml"
     seen_sources: set[str] = set()
-    for i, s in enumerate(reader.raw.get(spath, {}).get("sources", [])):
+    raw_sources = reader.raw.get(spath)
+    for i, s in enumerate(raw_sources.get("sources") or [] if isinstance(raw_sources, dict) else []):
         sid = s.get("id") if isinstance(s, dict) else None
         if sid in seen_sources:
             reader.error(spath, ["sources", i, "id"], f"duplicate id {sid!r}")

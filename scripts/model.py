@@ -184,6 +184,7 @@ class AboutMe(Model):
 
 class Outcome(Model):
     outcome: Text = Field(description="Specific and measurable: what the pupil will be able to do")
+    baseline: Optional[Text] = Field(None, description="Where the pupil starts, measured the same way as the target")
     measure: Text = Field(description="How progress will be measured")
     by: dt.date = Field(description="Date the outcome should be met by")
     progress: Text = Field(description="Progress found at the review")
@@ -405,3 +406,12 @@ FILE_KINDS: dict[str, type[Model]] = {
     "sources.yml": Sources,
     "authority.yml": Authority,
 }
+
+
+class PageMeta(BaseModel):
+    """The front matter of a hand-written page in content/pages/ (other keys are passed on to MkDocs)."""
+
+    model_config = ConfigDict(extra="allow", str_strip_whitespace=True)
+    title: str = Field(min_length=1)
+    description: str = Field(min_length=1)
+    order: int = 100

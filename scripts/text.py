@@ -63,5 +63,9 @@ def env() -> Environment:
                     bytecode_cache=FileSystemBytecodeCache(str(compiled)), trim_blocks=True, lstrip_blocks=True,
                     keep_trailing_newline=True, autoescape=False)
     e.filters["attr"] = lambda v: Markup(html.escape(str(v), quote=True))  # for front matter and HTML attributes
+    # titles: MkDocs and Material print a page's title as HTML (<title>, header, nav), so it goes in as escaped text
+    # an attr_list value ({: data-toc-label="..." }): the list cannot escape a double quote, so it becomes a single one
+    e.filters["attr_list_value"] = lambda v: Markup(md_escape(str(v).replace('"', "'").replace("\n", " ")))
+    e.filters["html_text"] = lambda v: Markup(html.escape(str(v), quote=False).replace('"', "&quot;"))
     e.filters["yaml_str"] = lambda v: Markup('"' + str(v).replace("\\", "\\\\").replace('"', '\\"') + '"')
     return e
