@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
     args = parser.parse_args(argv)
     try:  # first generation here, so a fresh clone (no docs folder yet) can preview and content errors stop early
-        generate(args.content, args.docs, args.authority)
+        generate(args.content, args.docs, args.authority, edited_on=dt.date.today())
     except ContentErrors as exc:
         print("\n".join(exc.errors), file=sys.stderr)
         return 2
