@@ -7,9 +7,11 @@ DOCS    ?= build/docs
 # offline copy and puts its zip in $(SITE)/downloads/.
 CONFIG  ?= $(CONTENT)/authority.yml
 OFFLINE ?= 1
+# `make test` runs the suite in this many processes (pytest-xdist); the two crawl users share one (xdist_group).
+TEST_JOBS ?= 2
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test validate schema coverage clean browser bench extract extract-profile extract-eval extract-apply bench-extract what-changed
+.PHONY: site serve test validate schema coverage clean browser bench extract extract-profile extract-eval extract-apply bench-extract what-changed zensical
 
 # The generated Markdown goes to a folder of its own per SITE (scripts/build.py), so editions can be built at the same
 # time; DOCS=... on the command line or in the environment picks one by hand.
@@ -18,9 +20,8 @@ BUILD    = $(PY) -m scripts.build --content $(CONTENT) --site $(SITE) --authorit
 site: .venv/.installed  ## Validate content, generate pages and build the site into site/
 	$(BUILD)
 
-serve: .venv/.installed  ## Live preview on http://127.0.0.1:8000/ that regenerates when content/ changes
-	$(PY) -m scripts.generate $(CONTENT) $(DOCS)
-	SEN_CONTENT=$(CONTENT) SEN_DOCS=$(DOCS) $(PY) -m mkdocs serve --dirty --no-strict --config-file mkdocs.yml
+serve: .venv/.installed  ## Live preview on http://127.0.0.1:8000/ that regenerates when content/ changes (honours CONFIG=)
+	$(PY) -m scripts.serve --content $(CONTENT) --docs $(DOCS) --authority $(CONFIG)
 
 validate: .venv/.installed  ## Check content only
 	$(PY) -m scripts.validate $(CONTENT)
@@ -31,10 +32,10 @@ schema: .venv/.installed  ## Re-export content/schema/*.json from the models
 coverage: .venv/.installed  ## Content coverage table (need x phase x level)
 	$(PY) -m scripts.coverage $(CONTENT)
 
-test: .venv/.installed node_modules/.installed browser  ## Coverage table, readability report, then the test suite
+test: .venv/.installed .venv-bench/bin/zensical node_modules/.installed browser  ## Coverage table, readability report, then the test suite
 	$(PY) -m scripts.coverage $(CONTENT)
 	$(PY) -m scripts.quality $(CONTENT)
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_JOBS) --dist loadgroup
 
 bench: .venv/.installed .venv-bench/bin/zensical node_modules/.installed browser  ## Benchmark: writes BENCHMARKS.md
 	$(PY) -m scripts.bench
@@ -43,6 +44,9 @@ bench: .venv/.installed .venv-bench/bin/zensical node_modules/.installed browser
 	test -x .venv-bench/bin/python || python3 -m venv .venv-bench
 	.venv-bench/bin/python -m pip install --quiet -r requirements-bench.txt
 	touch $@
+
+zensical: .venv/.installed .venv-bench/bin/zensical  ## The same site built by Zensical (Material's successor) into build/zensical/site
+	$(PY) -m scripts.zensical --content $(CONTENT) --authority $(CONFIG)
 
 what-changed: .venv/.installed  ## Compare two editions: make what-changed OLD=HEAD~5 [NEW=content] (folders, git revisions or snapshots)
 	$(PY) -m scripts.editions $(OLD) $(or $(NEW),$(CONTENT)) -o build/what-changed.md

@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from . import model as m
 from .load import Content, ContentErrors, Reader
+from .text import long_date, md_escape, slug
 
 CSS_PATH = "assets/stylesheets/authority.css"
 LOGO_STEM = "assets/images/authority-logo"
@@ -87,8 +88,6 @@ def service(a: m.Authority) -> dict | None:
 def fill(text: str, a: m.Authority, where: str) -> str:
     """Replace {{ authority.name }}-style placeholders in a hand-written page with this authority's details, so
     the same pages serve any authority. Text is escaped for Markdown; addresses are inserted as they are."""
-    from .generate import md_escape
-
     missing = []
 
     def value(match: re.Match) -> str:
@@ -103,7 +102,7 @@ def fill(text: str, a: m.Authority, where: str) -> str:
             missing.append(field)
             return match.group(0)
         if isinstance(v, m.dt.date):
-            v = f"{v.day} {v:%B %Y}"
+            v = long_date(v)
         return v if field in URL_FIELDS else md_escape(v)
 
     out = PLACEHOLDER.sub(value, text)
@@ -162,4 +161,4 @@ def adjust_mkdocs(cfg, a: m.Authority) -> None:
 
 def download_path(a: m.Authority) -> str:
     """Where the offline copy's zip sits in the site, named after the site."""
-    return f"downloads/{re.sub(r'[^a-z0-9]+', '-', a.site_name.lower()).strip('-')}-offline.zip"
+    return f"downloads/{slug(a.site_name)}-offline.zip"

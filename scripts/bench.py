@@ -63,27 +63,10 @@ ZENSICAL_REFUSED: list[str] = []  # options Zensical refused, removed so the res
 
 
 def zensical_config(docs: Path, folder: Path, drop: list[tuple[str, str]] = (), overrides: bool = True) -> Path:
-    """Zensical wants docs_dir inside the config's folder: write a copy of mkdocs.yml beside the docs,
-    without the plugin options in `drop` ((plugin, option) pairs Zensical refused)."""
-    import yaml
+    """scripts/zensical.py's config, keeping every option so the benchmark can report the ones Zensical refuses."""
+    from scripts import zensical
 
-    class _Loader(yaml.SafeLoader):
-        pass
-
-    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # python tags are not needed here
-    cfg = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    cfg.update(docs_dir=docs.name, site_dir="zsite", hooks=[str(ROOT / "scripts" / "mkdocs_hooks.py")])
-    if overrides:
-        cfg["theme"]["custom_dir"] = str(ROOT / "overrides")
-    else:
-        cfg["theme"].pop("custom_dir", None)
-    for plugin, option in drop:
-        for entry in cfg.get("plugins", []):
-            if isinstance(entry, dict) and isinstance(entry.get(plugin), dict):
-                entry[plugin].pop(option, None)
-    path = folder / "zensical.yml"
-    path.write_text(yaml.safe_dump(cfg, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return path
+    return zensical.config(docs, folder, drop, overrides, site_dir="zsite")
 
 
 def zensical_build(docs: Path, folder: Path) -> float:
@@ -205,11 +188,9 @@ def live_preview(factor: int, timeout: float = 600.0) -> float:
     docs = BENCH / f"x{factor}" / "serve-docs"
     need = sorted((content / "needs").glob("*.yml"))[0]
     port = 8800 + factor
-    run([PY, "-m", "scripts.generate", str(content), str(docs)])
-    proc = subprocess.Popen(
-        [PY, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-a", f"127.0.0.1:{port}", "-f", "mkdocs.yml"],
-        cwd=ROOT, env={**ENV, "SEN_CONTENT": str(content), "SEN_DOCS": str(docs)},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(  # as `make serve` runs it (scripts/serve.py generates first, then serves)
+        [PY, "-m", "scripts.serve", "--content", str(content), "--docs", str(docs), "--addr", f"127.0.0.1:{port}"],
+        cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     url = f"http://127.0.0.1:{port}/needs/{need.stem}/"
     try:
         _wait_for(url, None, timeout)
@@ -245,7 +226,7 @@ def _wait_for(url: str, marker: str | None, timeout: float) -> None:
 def page_weight(site: Path) -> dict:
     """Compressed bytes (gzip -6 of each response, as a static host sends them) for first and warm visits."""
     sys.path.insert(0, str(ROOT))
-    from tests.browser import browser_context, serve
+    from scripts.browser import browser_context, serve
 
     need = sorted((site / "needs").glob("*/index.html"))[0].parent.name
     out = {"need": need}
@@ -283,7 +264,7 @@ def page_weight(site: Path) -> dict:
 def search_latency(site: Path, queries: list[str]) -> dict:
     """Keystroke-to-results time in headless chromium, per query (ms)."""
     sys.path.insert(0, str(ROOT))
-    from tests.browser import browser_context, serve
+    from scripts.browser import browser_context, serve
 
     times = []
     with serve(site) as url, browser_context() as ctx:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import fcntl
 import hashlib
 import html
@@ -24,8 +25,10 @@ from mkdocs.exceptions import MkDocsException  # noqa: E402
 from . import addresses  # noqa: E402
 from . import authority as la  # noqa: E402
 from . import offline as off  # noqa: E402
+from . import editions  # noqa: E402
 from . import offsite  # noqa: E402
-from .generate import generate, write_tree  # noqa: E402
+from .generate import load_site, outputs, write_tree  # noqa: E402
+from .text import long_date  # noqa: E402
 from .load import ContentErrors  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -133,26 +136,31 @@ def _stopped(problems: list[str], site: Path, code: int) -> int:
 
 
 def build(content: Path, site: Path, docs: Path | None, config_file: Path, authority: Path | None = None,
-          offline: bool = False, manifest: bool = False) -> int:
+          offline: bool = False, manifest: bool = False, edited_on: dt.date | None = None) -> int:
     """`docs`: the generated Markdown (None: see docs_for). `authority`: an authority config file instead of the
     content's authority.yml. `offline`: also build the offline copy (a second MkDocs build) and put its zip in the
     site. `manifest`: `make manifest`: a missing published-urls.txt is allowed, and the new site's addresses are
-    added to it."""
+    added to it. `edited_on`: the date shown for content files with uncommitted edits (None: no date)."""
     site = Path(site).resolve()
     with docs_for(site, docs) as (docs, shared), locked(site, *([docs] if shared else [])):
-        return _build(Path(content), site, docs, config_file, authority, offline, manifest)
+        return _build(Path(content), site, docs, config_file, authority, offline, manifest, edited_on)
 
 
 def _build(content: Path, site: Path, docs: Path, config_file: Path, authority: Path | None, offline: bool,
-           manifest: bool) -> int:
+           manifest: bool, edited_on: dt.date | None = None) -> int:
     offline_docs = docs.with_name(docs.name + "-offline")
     problems = addresses.preflight(content, manifest_required=not manifest)
     if problems:
         return _stopped(problems, site, 2)
     try:
-        c = generate(content, docs, authority, download=offline)
+        c = load_site(content, authority)
+        history = editions.read(c, edited_on)  # once, for both copies: pages are a function of content and history
+        if history.uncommitted:
+            when = f"shown as changed on {long_date(edited_on)}" if edited_on else "shown with no date"
+            print(f"note: {len(history.uncommitted)} content file(s) have uncommitted edits, {when} (--edited-on)")
+        write_tree(outputs(c, history, download=offline), docs)
         if offline:
-            write_tree(off.docs(c), offline_docs)
+            write_tree(off.docs(c, history), offline_docs)
     except ContentErrors as exc:
         return _stopped(exc.errors, site, 2)
     except OSError as exc:  # a full disk or a read-only folder where the Markdown goes
@@ -212,10 +220,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--offline", action="store_true", help="also build the offline copy and its zip")
     parser.add_argument("--manifest", action="store_true", help="add the built site's addresses to the content's "
                         "published-urls.txt, creating it if missing (make manifest)")
+    parser.add_argument("--edited-on", type=dt.date.fromisoformat, default=dt.date.today(), metavar="YYYY-MM-DD",
+                        help="the 'last changed' date for content files with uncommitted edits (default: today)")
     args = parser.parse_args(argv)
     previous = {s: signal.signal(s, _stop) for s in (signal.SIGTERM, signal.SIGINT)}
     try:
-        return build(args.content, args.site, args.docs, args.config, args.authority, args.offline, args.manifest)
+        return build(args.content, args.site, args.docs, args.config, args.authority, args.offline, args.manifest,
+                     args.edited_on)
     except Stopped as exc:
         print(f"build stopped by {signal.Signals(exc.signum).name}: {args.site.resolve()} is unchanged",
               file=sys.stderr)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import sys
 import zipfile
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 # it was a fifth of the command-line start-up time.
 
 from . import model as m
+from .text import long_date
 
 DOWNLOADS = "plans/downloads"  # folder inside the generated docs folder
 BLANK_NAME = "blank-sen-support-plan.docx"
@@ -41,9 +43,6 @@ PROVISION_COLUMNS = ("Strategy", "How often", "How long", "Group size", "Who")
 PROGRESS_COLUMNS = ("Outcome", "Progress")
 BLANK_ROWS = {"outcomes": 4, "provision": 6}
 
-
-def long_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def provision_rows(content, plan_id: str) -> list[tuple[str, str, str, str, str]]:
@@ -274,7 +273,9 @@ def plan_downloads(content, cache_dir: str | Path | None = None) -> dict[str, by
             return path.read_bytes()
         data = make()
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        part = path.with_name(f"{path.name}.{os.getpid()}.part")  # whole or absent: parallel builds share the cache
+        part.write_bytes(data)
+        os.replace(part, path)
         return data
 
     files = {f"{DOWNLOADS}/{pid}.docx": made(pid, lambda pid=pid: docx_bytes(plan_document(content, pid)))

@@ -2,67 +2,25 @@
 # In: a content folder (or a loaded Content). Out: a docs folder of Markdown pages, rebuilt to match the content exactly.
 from __future__ import annotations
 
-import functools
-import html
+import datetime as dt
 import re
-import shutil
 import sys
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import framework as fwk
 from . import model as m
-from .registry import doc_path, url_for
+from .registry import doc_path
 from . import finder, opendata, search
 from . import docx_plans, plan_builder, rules
 from . import authority as la, editions
 from .load import Content, ContentErrors, load
-
-TEMPLATES = Path(__file__).resolve().parent / "templates"
-# Work kept between runs, each entry checked against what it was made from: compiled templates (ours in jinja/,
-# Material's in theme/ through scripts/mkdocs_hooks.py) and the Word downloads (docx/).
-CACHE = TEMPLATES.parent.parent / "build" / "cache"
-COMPILED = CACHE / "jinja"
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|])")
-_NEEDS_ESCAPE = re.compile(r"[\\`*_\[\]{}#|&<>]")
-
-
-def md_escape(value) -> str:
-    """Everything printed into a template is plain text unless marked Markup: no HTML, no Markdown syntax."""
-    if value is None:
-        return ""
-    if isinstance(value, Markup):
-        return str(value)
-    text = str(value)
-    if not _NEEDS_ESCAPE.search(text):  # most values: nothing to escape, and this check is the cheap part
-        return text
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+from .text import CACHE, env, plain, slug
 
 
 def term_anchor(term: m.Term) -> str:
     return slug(term.abbreviation or term.term)
-
-
-@functools.lru_cache(maxsize=1)  # one Environment: templates compile once per process (live preview rebuilds)
-def _env() -> Environment:
-    COMPILED.mkdir(parents=True, exist_ok=True)
-    env = Environment(loader=FileSystemLoader(TEMPLATES), finalize=md_escape, undefined=StrictUndefined,
-                      bytecode_cache=FileSystemBytecodeCache(str(COMPILED)), trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=True, autoescape=False)
-    env.filters["attr"] = lambda v: Markup(html.escape(str(v), quote=True))  # for front matter and HTML attributes
-    # titles: MkDocs and Material print a page's title as HTML (<title>, header, nav), so it goes in as escaped text
-    # an attr_list value ({: data-toc-label="..." }): the list cannot escape a double quote, so it becomes a single one
-    env.filters["attr_list_value"] = lambda v: Markup(md_escape(str(v).replace('"', "'").replace("\n", " ")))
-    env.filters["html_text"] = lambda v: Markup(html.escape(str(v), quote=False).replace('"', "&quot;"))
-    env.filters["url_for"] = lambda item_id, kind: url_for(kind, item_id)
-    env.filters["yaml_str"] = lambda v: Markup('"' + str(v).replace("\\", "\\\\").replace('"', '\\"') + '"')
-    return env
 
 
 # ---------------------------------------------------------------- views: plain data for dumb templates
@@ -201,10 +159,10 @@ def _strategy_details(c: Content, st: m.Strategy) -> dict:
 def plan_view(c: Content, pid: str) -> dict:
     plan = c.plans[pid]
     return {
-        "id": pid, "plan": plan, "phase": c.framework.phase_label(plan.phase), "level": c.framework.level(plan.level).title,
+        "id": pid, "plan": plain(plan), "phase": c.framework.phase_label(plan.phase), "level": c.framework.level(plan.level).title,
         "level_id": plan.level, "next_level": c.framework.level(plan.review.next_level).title,
         "needs": [{"id": n, "title": c.needs[n].title} for n in plan.needs],
-        "provision": [{"id": p.strategy, "title": c.strategies[p.strategy].title, "p": p,
+        "provision": [{"id": p.strategy, "title": c.strategies[p.strategy].title, "p": plain(p),
                        "who": ", ".join(c.roles[r].title for r in p.who)} for p in plan.provision],
     }
 
@@ -245,22 +203,27 @@ def _with_abbreviations(text: str, abbrs: list[tuple[str, str]]) -> str:
     return text.rstrip("\n") + "\n\n" + lines + "\n"
 
 
-def render_pages(c: Content, download: bool = False, offline_copy: bool = False) -> dict[str, str]:
-    """Relative path in the docs folder -> Markdown text, for every page of the site. `download`: link the offline
-    copy's zip from the home page; `offline_copy`: the pages are for the offline copy itself."""
-    env = _env()
+def render_pages(c: Content, history: editions.History | None = None, download: bool = False,
+                 offline_copy: bool = False) -> dict[str, str]:
+    """Relative path in the docs folder -> Markdown text, for every page of the site: a function of the content and
+    its edition history (read once, before generation; the build, the preview and outputs() pass it in; without it,
+    it is read here, with no date for uncommitted edits). `download`: link the offline copy's zip from the home
+    page; `offline_copy`: the pages are for the offline copy itself."""
+    if history is None:
+        history = editions.read(c)
     areas = _areas(c)
     authority = c.authority
-    common = {"authority": authority, "levels": [{"id": lv.id, "title": lv.title, "summary": c.levels[lv.id].summary,
+    common = {"authority": plain(authority), "levels": [{"id": lv.id, "title": lv.title, "summary": c.levels[lv.id].summary,
                                                   "meaning": lv.meaning} for lv in c.framework.levels]}
     common.update(contacts=la.contacts(authority), service=la.service(authority), offline_copy=offline_copy,
                   download=Markup(la.download_path(authority)) if download else None, site_url=Markup(authority.site_url or ""),
-                  last_changed={f"{k}/{i}": v for (k, i), v in editions.last_changed(c).items()})
-    guide = sorted(c.pages.values(), key=lambda p: (p.order, p.title))
+                  last_changed={f"{k}/{i}": v for (k, i), v in editions.last_changed(c, history).items()})
+    guide_pages = sorted(c.pages.values(), key=lambda p: (p.order, p.title))
+    guide = [plain(p) for p in guide_pages]
     pages: dict[str, str] = {}
 
     def put(path: str, template: str, **data) -> None:
-        pages[path] = env.get_template(template).render(**common, **data)
+        pages[path] = env().get_template(template).render(**common, **data)
 
     put("index.md", "home.md.j2", areas=areas, guide=guide)
     put("needs/index.md", "needs-index.md.j2", areas=areas,
@@ -289,22 +252,22 @@ def render_pages(c: Content, download: bool = False, offline_copy: bool = False)
                                                       "description": level.description}, level_id=lv,
             needs=needs, strategies=strategies, sources=_source_lines(c, level.sources),
             phases=[{"id": p.id, "title": c.framework.phase_label(p.id)} for p in c.framework.phases])
-    roles = [{"id": r, "role": role, "needs": [{"id": n, "title": c.needs[n].title} for n in c.derived.role_uses.get(r, [])],
+    roles = [{"id": r, "role": plain(role), "needs": [{"id": n, "title": c.needs[n].title} for n in c.derived.role_uses.get(r, [])],
               "strategies": _strategy_list(c, [s for s, st in c.strategies.items() if r in st.delivered_by]),
               "sources": _source_lines(c, role.sources)}
              for r, role in sorted(c.roles.items(), key=lambda kv: kv[1].title.lower())]
     put("roles/index.md", "roles-index.md.j2", roles=roles)
     for role in roles:
         put(f"roles/{role['id']}.md", "role.md.j2", r=role)
-    terms = [{"anchor": term_anchor(t), "t": t, "link": _term_link(t)}
+    terms = [{"anchor": term_anchor(t), "t": plain(t), "link": _term_link(t)}
              for t in sorted(c.glossary.terms, key=lambda t: (t.abbreviation or t.term).lower())]
     put("glossary.md", "glossary.md.j2", terms=terms)
     put("data/index.md", "data.md.j2", **opendata.page_view(c))
     put("guide/index.md", "guide-index.md.j2", guide=guide)
-    for page in guide:
-        put(f"guide/{page.id}.md", "guide-page.md.j2", page=page, body=Markup(la.fill(page.body, authority, f"{c.root.name}/pages/{page.id}.md")))
+    for page in guide_pages:
+        put(f"guide/{page.id}.md", "guide-page.md.j2", page=plain(page), body=Markup(la.fill(page.body, authority, f"{c.root.name}/pages/{page.id}.md")))
     put("what-changed.md", "what-changed.md.j2", **editions.page_data(
-        *editions.previous_changes(c), authority, frozenset(fwk.anchor(p.id, lv.id) for p, lv in c.framework.cells())))
+        history.changes, history.why, authority, frozenset(fwk.anchor(p.id, lv.id) for p, lv in c.framework.cells())))
     abbrs = abbreviations(c)
     return search.tune(c, {path: _with_abbreviations(text, abbrs) for path, text in pages.items()})
 
@@ -343,28 +306,40 @@ def write_tree(files: dict[str, str | bytes], out_dir: Path) -> int:
     return written
 
 
-def outputs(c: Content, **options) -> dict[str, str | bytes]:
+def outputs(c: Content, history: editions.History | None = None, **options) -> dict[str, str | bytes]:
     """Every file of the generated docs folder. Options go to render_pages."""
-    files: dict[str, str | bytes] = dict(render_pages(c, **options))
+    if history is None:
+        history = editions.read(c)
+    files: dict[str, str | bytes] = dict(render_pages(c, history, **options))
     files.update(la.assets(c.authority, c.root))
     files.update(opendata.files(c))  # data/*.json and their JSON Schemas
     files.update(finder.files(c))  # strategies/finder.json for the strategy finder's script
     # plans/downloads/<id>.docx and the blank template; unchanged documents come from the cache in build/
     files.update(docx_plans.plan_downloads(c, CACHE / "docx"))
     # keep last: the plan builder page links the blank Word template when an earlier line has added it
-    files.update(plan_builder.files(c, _env(), files, offline_copy=options.get("offline_copy", False)))
+    files.update(plan_builder.files(c, env(), files, offline_copy=options.get("offline_copy", False)))
     return files
 
 
-def generate(content_dir: str | Path, out_dir: str | Path, authority: str | Path | None = None, **options) -> Content:
-    """Load and validate content_dir, then make out_dir the generated Markdown site. Raises ContentErrors.
-    `authority`: an authority config file to use instead of the content folder's authority.yml."""
+def load_site(content_dir: str | Path, authority: str | Path | None = None) -> Content:
+    """Load and validate content_dir for one authority (`authority`: a config file instead of the content folder's
+    authority.yml). Raises ContentErrors."""
     c = load(content_dir)
     problems = rules.check(c)
     if problems:
         raise ContentErrors(problems)
     la.use(c, authority)
-    write_tree(outputs(c, **options), Path(out_dir))
+    return c
+
+
+def generate(content_dir: str | Path, out_dir: str | Path, authority: str | Path | None = None,
+             history: editions.History | None = None, edited_on: dt.date | None = None, **options) -> Content:
+    """The pipeline in one call: load the content, read its history (unless given), make out_dir the generated
+    Markdown site. `edited_on`: the date shown for files with uncommitted edits. Raises ContentErrors."""
+    c = load_site(content_dir, authority)
+    if history is None:
+        history = editions.read(c, edited_on)
+    write_tree(outputs(c, history, **options), Path(out_dir))
     return c
 
 
@@ -372,8 +347,9 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     content_dir = args[0] if args else "content"
     out_dir = args[1] if len(args) > 1 else "build/docs"
+    authority = args[2] if len(args) > 2 else None  # an authority config file, as `make site CONFIG=...` passes
     try:
-        c = generate(content_dir, out_dir)
+        c = generate(content_dir, out_dir, authority, edited_on=dt.date.today())
     except ContentErrors as exc:
         print("\n".join(exc.errors), file=sys.stderr)
         return 2

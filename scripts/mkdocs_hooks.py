@@ -1,7 +1,8 @@
-# MkDocs hook. Live preview: on `mkdocs serve`, regenerate the Markdown from content/ before each build. Every build:
-# keep compiled theme templates in build/cache/theme. In: content (SEN_CONTENT). Out: changed Markdown in docs_dir.
+# MkDocs hook. Every build: fix each page's HTML (scripts/theme.py) and keep compiled theme templates in build/cache.
+# Live preview: brand for SEN_AUTHORITY and regenerate from SEN_CONTENT before each rebuild. Out: docs_dir and pages.
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import sys
@@ -11,11 +12,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import jinja2  # noqa: E402
 
-from scripts.generate import CACHE, generate  # noqa: E402
+from scripts import authority as la  # noqa: E402
+from scripts import editions, theme  # noqa: E402
+from scripts.generate import load_site, outputs, write_tree  # noqa: E402
 from scripts.load import ContentErrors  # noqa: E402
+from scripts.text import CACHE  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.sen")
 _serving = False
+_history = None  # the edition history, read once per preview session (not a `git log` per rebuild)
 
 
 # Material's templates, compiled once and kept between builds: MkDocs makes a new Jinja environment for every build
@@ -28,22 +33,46 @@ def on_startup(command, dirty):
     _serving = command == "serve"
 
 
+def _authority_file() -> Path:
+    """The authority configuration `make serve CONFIG=...` passes, as `make site CONFIG=...` does to scripts.build."""
+    return Path(os.environ.get("SEN_AUTHORITY") or Path(os.environ.get("SEN_CONTENT", "content")) / "authority.yml")
+
+
 def on_config(config):
-    # SEN_DOCS lets `make serve` (and the benchmark) preview another content set without touching build/docs.
-    if _serving and os.environ.get("SEN_DOCS"):
-        config["docs_dir"] = str(Path(os.environ["SEN_DOCS"]).resolve())
+    if not _serving:  # scripts.build applies the authority itself, before MkDocs runs
+        return config
+    try:
+        a = la.read(_authority_file())
+    except ContentErrors as exc:
+        for line in exc.errors:
+            log.error(line)
+        return config
+    config["site_name"] = a.site_name  # the same name, footer and logo as the build (the address stays the server's)
+    la.adjust_mkdocs(config, a)
     return config
 
 
 def on_pre_build(config):
     if not _serving:
         return
+    global _history
     content = os.environ.get("SEN_CONTENT", "content")
     try:
-        generate(content, config["docs_dir"])
+        c = load_site(content, os.environ.get("SEN_AUTHORITY") or None)
+        if _history is None:  # edits made while previewing are shown as made today
+            _history = editions.read(c, dt.date.today())
+        write_tree(outputs(c, _history), Path(config["docs_dir"]))
     except ContentErrors as exc:
         for line in exc.errors:
             log.error(line)
+
+
+def on_post_page(output, page, config):
+    return theme.fix_page(output)  # what whole copies of Material's templates used to do (scripts/theme.py)
+
+
+def on_post_template(output_content, template_name, config):
+    return theme.fix_page(output_content)  # 404.html; theme.fix_page leaves _headers alone
 
 
 def on_env(env, config, files):
@@ -58,4 +87,6 @@ def on_serve(server, config, builder):
     server.unwatch(config["docs_dir"])
     server.watch(os.environ.get("SEN_CONTENT", "content"))
     server.watch(str(Path(__file__).resolve().parent / "templates"))
+    if os.environ.get("SEN_AUTHORITY"):  # an authority file kept outside the content folder
+        server.watch(os.environ["SEN_AUTHORITY"])
     return server

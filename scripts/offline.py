@@ -7,6 +7,7 @@ from pathlib import Path
 
 from material.plugins.offline.plugin import OfflinePlugin
 
+from .editions import History
 from .generate import outputs
 from .load import Content
 
@@ -17,10 +18,10 @@ SKIP = {".map", ".gz"}  # source maps and the gzipped sitemap: no use from disk,
 ZIP_DATE = (2000, 1, 1, 0, 0, 0)  # fixed file dates, so the same site gives the same zip
 
 
-def docs(c: Content) -> dict[str, str | bytes]:
+def docs(c: Content, history: History) -> dict[str, str | bytes]:
     """The docs folder of the offline copy: the pages (with an "offline copy" note instead of the download link)
     and the Web Worker stand-in that search needs under file://."""
-    files = outputs(c, offline_copy=True)
+    files = outputs(c, history, offline_copy=True)
     files[SHIM_PATH] = SHIM.read_bytes()
     return files
 

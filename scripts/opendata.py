@@ -15,6 +15,7 @@ from . import model as m
 from .framework import Framework
 from .load import Content
 from .schema import export
+from .text import plain, slug
 
 LICENCE = {"name": "Open Government Licence v3.0",
            "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"}
@@ -258,9 +259,9 @@ def page_view(c: Content) -> dict:
     counts = {"needs": len(c.needs), "strategies": len(c.strategies), "plans": len(c.plans),
               "glossary": len(c.glossary.terms), "all": None}
     return {
-        "about": about(c), "licence": LICENCE,
+        "about": plain(about(c)), "licence": LICENCE,
         "files": [{"stem": stem, "what": what, "count": counts[stem]} for stem, what in WHAT.items()],
-        "tables": [{"title": title, "anchor": title.lower().replace(" ", "-"), "rows": field_rows(cls)}
+        "tables": [{"title": title, "anchor": slug(title), "rows": field_rows(cls)}
                    for cls, title in published(c.framework).tables],
         "level_ids": c.framework.level_ids, "phase_ids": c.framework.phase_ids, "type_ids": m.STRATEGY_TYPES,
     }

@@ -40,7 +40,7 @@ def site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def site_url(site):
     """The real site served on loopback."""
-    from tests.browser import serve
+    from scripts.browser import serve
     with serve(site) as url:
         yield url
 
@@ -48,6 +48,6 @@ def site_url(site):
 @pytest.fixture(scope="session")
 def browser(site):
     """One headless chromium (Playwright) for the session; tests open their own pages."""
-    from tests.browser import browser_context
+    from scripts.browser import browser_context
     with browser_context() as ctx:
         yield ctx

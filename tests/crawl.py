@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.error import URLError
 from urllib.request import urlopen
 
-from tests.browser import CHROMIUM, FLAGS
+from scripts.browser import CHROMIUM, FLAGS
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -105,7 +105,7 @@ def new_tab(ctx):
 
 @contextlib.contextmanager
 def browser_context():
-    """Like tests.browser.browser_context, with every tab kept in the foreground."""
+    """Like scripts.browser.browser_context, with every tab kept in the foreground."""
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as profile, sync_playwright() as p:

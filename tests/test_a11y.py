@@ -5,10 +5,11 @@ import shutil
 
 import pytest
 
-from tests.browser import serve
+from scripts.browser import serve
 from tests.crawl import SCHEMES, crawl, crawl_site, report, site_pages
 
-pytestmark = pytest.mark.browser
+# one worker runs both crawl users (test_a11y, test_privacy) under `make test`'s xdist, so they share one crawl
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("site-crawl")]
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ import pytest
 
 from scripts import addresses
 from scripts.build import build
-from tests.browser import serve
+from scripts.browser import serve
 from tests.conftest import CONFIG, CONTENT
 
 

@@ -1,7 +1,7 @@
 # In a real browser: a link to a level anchor opens the right age-group tab and shows that level.
 import pytest
 
-from tests.browser import serve
+from scripts.browser import serve
 
 pytestmark = pytest.mark.browser
 

@@ -7,8 +7,8 @@ import pytest
 
 from scripts import check_links
 from scripts.build import build, main as build_main
-from scripts.generate import md_escape
-from tests.conftest import CONFIG
+from scripts.text import md_escape
+from tests.conftest import CONFIG, ROOT
 
 
 def tree_digest(folder):
@@ -131,3 +131,22 @@ def test_failed_mkdocs_build_leaves_previous_site_untouched(minimal, tmp_path, c
     assert "contains a link '../missing-page.md', but the target 'missing-page.md' is not found" in err
     assert tree_digest(site) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "docs", "site"]
+
+
+def test_dates_read_as_words_everywhere_one_way():
+    import datetime as dt
+
+    from scripts.text import long_date
+    assert long_date(dt.date(2026, 3, 3)) == "3 March 2026"  # no leading zero, full month
+    assert long_date(dt.date(2025, 12, 25)) == "25 December 2025"
+
+
+def test_templates_only_print_plain_data():
+    # templates stay dumb: no method calls (such as .strftime) on what they are given, only filters and tests
+    calls = []
+    for path in sorted((ROOT / "scripts" / "templates").glob("*.j2")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for tag in re.findall(r"\{\{.*?\}\}|\{%.*?%\}", line):
+                if re.search(r"\.\w+\s*\(", tag) or re.search(r"(?<![\w|])(?!super\b)\w+\s*\(", tag.split("|")[0]):
+                    calls.append(f"{path.name}:{n}: {tag}")
+    assert calls == [], calls

@@ -23,14 +23,6 @@ ROLES = ["senco", "class-teacher", "teaching-assistant", "headteacher", "governo
          "teacher-of-the-deaf", "qualified-teacher-vision-impairment", "camhs", "school-nurse", "la-sen-team"]
 
 
-def test_id_is_the_file_name(content):
-    for kind in m.models_for(content.framework).items:
-        stems = {p.stem for p in (CONTENT / kind).glob("*.y*ml")}
-        assert stems == set(getattr(content, kind)), kind
-        for stem in stems:
-            assert re.fullmatch(m.ID_PATTERN, stem), f"{kind}/{stem}"
-
-
 @pytest.mark.parametrize("area", NEEDS)
 def test_every_named_need_is_in_its_area(content, area):
     for nid in NEEDS[area]:

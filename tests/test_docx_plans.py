@@ -7,6 +7,7 @@ import pytest
 from scripts import docx_plans as dp
 from scripts import model as m
 from scripts.load import load
+from scripts.text import long_date
 from tests.conftest import CONTENT, MINIMAL
 
 PLAN_IDS = sorted(p.stem for p in (CONTENT / "plans").glob("*.yml"))
@@ -40,9 +41,9 @@ def check_plan_document(content, plan_id, path):
         ["Name", plan.pupil], ["Year group", plan.year_group], ["Age group", content.framework.phase_label(plan.phase)],
         ["Level of support", content.framework.level(plan.level).title],
         ["Needs", ", ".join(content.needs[n].title for n in plan.needs)],
-        ["Review date", dp.long_date(plan.review.date)]]
+        ["Review date", long_date(plan.review.date)]]
     assert table_text(outcomes) == [list(dp.OUTCOME_COLUMNS)] + [
-        [o.outcome, o.measure, dp.long_date(o.by)] for o in plan.outcomes]
+        [o.outcome, o.measure, long_date(o.by)] for o in plan.outcomes]
     # the provision table, cell by cell, against the YAML: strategy titles, how often, how long, group size, who
     expected = [[content.strategies[p.strategy].title, p.how_often, p.how_long, p.group_size,
                  ", ".join(content.roles[r].title for r in p.who)] for p in plan.provision]

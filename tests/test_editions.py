@@ -10,8 +10,9 @@ import pytest
 import yaml
 
 from scripts import editions as ed
+from scripts.editions import page
 from scripts import authority as la
-from scripts.generate import render_pages
+from scripts.generate import render_pages as _render
 from scripts.load import load
 from tests.conftest import MINIMAL
 
@@ -88,7 +89,7 @@ def test_plan_fields_are_labelled(tmp_path):
 
 
 def test_highlight_escapes_markdown():
-    left, right = ed._highlight("Use a | pipe *here*", "Use a | pipe _there_")
+    left, right = page._highlight("Use a | pipe *here*", "Use a | pipe _there_")
     assert "\\|" in left and "<del>\\*here\\*</del>" in left and "<ins>\\_there\\_</ins>" in right
 
 
@@ -148,6 +149,11 @@ def test_command_line(two_editions, tmp_path, capsys):
 # ---------------------------------------------------------------- git
 
 
+def render_pages(c):
+    """Every page, with the history a build reads first."""
+    return _render(c, ed.read(c, edited_on=dt.date(2026, 3, 5)))
+
+
 def git(repo: Path, *args: str, date: str | None = None) -> str:
     env = {**os.environ, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "T",
            "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
@@ -186,9 +192,9 @@ def test_revisions_compare_through_git(repo, capsys):
     edit_yaml(repo / "content" / "needs" / "listening.yml", lambda d: d.update(area="nowhere"))
     git(repo, "commit", "-q", "-am", "half-written", date="2026-03-01")
     partial = ed.from_revision("HEAD", repo, "content")
-    assert "has 1 problem(s) under today's checks" in capsys.readouterr().err
-    assert set(partial.needs) == {"talking", "listening"} and partial.authority.edition == "Test edition 2"
-    assert ed.diff(partial, load(MINIMAL)).counts()["needs"] == {"added": 0, "removed": 1, "changed": 1}
+    assert "1 file(s) that do not load under today's checks (needs/listening.yml)" in capsys.readouterr().err
+    assert set(partial.needs) == {"talking"} and partial.authority.edition == "Test edition 2"
+    assert ed.diff(partial, load(MINIMAL)).counts()["needs"] == {"added": 0, "removed": 0, "changed": 1}
     (repo / "content" / "authority.yml").write_text("name: [")
     git(repo, "commit", "-q", "-am", "broken", date="2026-03-02")
     with pytest.raises(ed.EditionError, match="cannot read its authority.yml"):
@@ -209,22 +215,25 @@ def test_last_changed_comes_from_one_git_log(repo):
         (repo / "content" / "strategies" / "visual-timetable.yml").read_text() + "\n")  # an uncommitted edit
     c = load(repo / "content")
     la.use(c)
-    changed = ed.last_changed(c)
+    history = ed.read(c, edited_on=dt.date(2026, 3, 5))
+    assert history.uncommitted == ["strategies/visual-timetable.yml"]
+    changed = ed.last_changed(c, history)
     assert changed[("needs", "talking")] == {"date": "1 February 2026", "edition": "Test edition 2"}
     # committed before the first edition's date: part of that edition
     assert changed[("strategies", "talk-group")]["edition"] == "Test edition 2"
     assert changed[("needs", "listening")]["date"] == "1 February 2026"
-    today = dt.date.today()
-    assert changed[("strategies", "visual-timetable")]["date"] == f"{today.day} {today:%B %Y}"
-    pages = render_pages(c)
+    # the uncommitted edit carries the date it was given, not a silent "today"; with none given it has no date
+    assert changed[("strategies", "visual-timetable")]["date"] == "5 March 2026"
+    assert ed.last_changed(c, ed.read(c))[("strategies", "visual-timetable")]["date"] is None
+    pages = _render(c, history)
     assert "Last changed on 1 February 2026, in the Test edition 2." in pages["needs/talking.md"]
 
 
 def test_first_edition_dates(repo):
     c = ed.from_revision("first-edition", repo, "content")  # loaded from a temporary folder: no git there
-    assert ed.last_changed(c)[("needs", "talking")] == {"date": None, "edition": "Test edition"}
+    assert ed.last_changed(c, ed.read(c))[("needs", "talking")] == {"date": None, "edition": "Test edition"}
     assert "Part of the Test edition." in render_pages(c)["needs/talking.md"]
-    assert ed._edition_for(dt.date(2025, 5, 1), load(repo / "content").authority) == "Test edition"
+    assert ed.edition_for(dt.date(2025, 5, 1), load(repo / "content").authority) == "Test edition"
 
 
 def test_shallow_clone_is_handled(repo, tmp_path, capsys):
@@ -235,7 +244,7 @@ def test_shallow_clone_is_handled(repo, tmp_path, capsys):
     c = load(clone / "content")
     la.use(c)
     # every file's last commit is the cut-off commit, so no date is claimed
-    assert ed.last_changed(c)[("needs", "talking")] == {"date": None, "edition": "Test edition 2"}
+    assert ed.last_changed(c, ed.read(c))[("needs", "talking")] == {"date": None, "edition": "Test edition 2"}
     changes, why = ed.previous_changes(c)
     assert changes is None and "not in this repository's history" in why
     assert "editions: cannot list what changed since 'Test edition'" in capsys.readouterr().err

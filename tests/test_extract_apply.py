@@ -220,7 +220,7 @@ def test_binder_pages_apply_as_markdown(staged, content):
     # ... while an edition that changes the same text is a conflict, shown line by line.
     code, out, _ = apply(content, staged["binder2"])
     assert code == 1 and "conflict: pages/annual-reviews.md: body" in out
-    assert "-- Good health and wellbeing\n" in out and "+- Good health and a GP\n" in out
+    assert "- - Good health and wellbeing\n" in out and "+ - Good health and a GP\n" in out
     assert "Good health and wellbeing" in (content / "pages" / "annual-reviews.md").read_text()
 
 

@@ -338,7 +338,7 @@ def test_field_helpers_and_value_diffs(tmp_path):
     assert staging.same("body\n", "body") and not staging.same(staging.MISSING, "x")
     lines = staging._value_diff(["a", {"strategy": "s", "note": "n"}], ["a", "b"], "")
     assert lines == ["- s (note: n)", "+ b"]
-    assert staging._value_diff("one\ntwo\n", "one\nthree\n", "") == ["@@ -1,2 +1,2 @@", " one", "-two", "+three"]
+    assert staging._value_diff("one\ntwo\n", "one\nthree\n", "") == ["- two", "+ three"]
     assert staging._value_diff(staging.MISSING, {"source": "a"}, "") == ["- (none)", "+ source: a"]
     (tmp_path / "p.md").write_text("no front matter")
     (tmp_path / "q.yml").write_text("- a list\n")

@@ -1,8 +1,6 @@
 # Valid HTML: the current Nu HTML checker (vnu-jar from npm, run with Debian's Java) finds no error on any page of
-# the built site. Material's two invalid attributes are fixed in overrides/base.html, which must stay Material's own
-# base.html apart from that change.
+# the built site. Material's invalid attributes are fixed on the built pages by scripts/theme.py (tests/test_theme.py).
 import json
-import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -11,7 +9,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-MATERIAL = Path(__import__("material").__file__).parent / "templates"
 
 
 def vnu(folder: Path) -> list[dict]:
@@ -38,24 +35,3 @@ def test_the_checker_reports_errors(tmp_path):
     (tmp_path / "page.html").write_text('<!doctype html><html lang="en"><title>t</title>'
                                         '<input type="checkbox" autocomplete="off">')
     assert [m["message"][:42] for m in vnu(tmp_path)] == ["Attribute “autocomplete” is only allowed w"]
-
-
-def test_base_template_is_materials_with_the_autocomplete_fix():
-    """overrides/base.html replaces Material's whole base.html: after a Material upgrade, copy it again and repeat
-    the change (tests/test_html_valid.py says which)."""
-    ours = (ROOT / "overrides" / "base.html").read_text(encoding="utf-8")
-    ours = re.sub(r"\A\{#-.*?-#\}\n", "", ours, flags=re.S)
-    theirs = (MATERIAL / "base.html").read_text(encoding="utf-8")
-    theirs = re.sub(r"\A\{#-.*?-#\}\n", "", theirs, flags=re.S)
-    assert theirs.count(' autocomplete="off"') == 2
-    assert ours == theirs.replace(' autocomplete="off"', ""), "Material's base.html changed: copy it again"
-
-
-@pytest.mark.parametrize("partial", ["search.html", "toc.html"])
-def test_overridden_partials_are_materials_with_one_change(partial):
-    ours = (ROOT / "overrides" / "partials" / partial).read_text(encoding="utf-8")
-    theirs = (MATERIAL / "partials" / partial).read_text(encoding="utf-8")
-    ours_lines = re.sub(r"\A\{#-.*?-#\}\n", "", ours, flags=re.S).splitlines()
-    theirs_lines = re.sub(r"\A\{#-.*?-#\}\n", "", theirs, flags=re.S).splitlines()
-    assert len(ours_lines) == len(theirs_lines), f"Material's {partial} changed: copy it again"
-    assert sum(a != b for a, b in zip(ours_lines, theirs_lines)) == 1, f"Material's {partial} changed: copy it again"

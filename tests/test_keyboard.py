@@ -3,7 +3,7 @@
 # control can be reached; content tabs and search work from the keyboard alone.
 import pytest
 
-from tests.browser import browser_context
+from scripts.browser import browser_context
 
 pytestmark = pytest.mark.browser
 
@@ -200,7 +200,7 @@ def test_the_checker_finds_focus_problems(tmp_path):
         '<!doctype html><html lang="en"><title>t</title><style>.plain:focus { outline: none; }</style>'
         '<a href="#a" class="skip">Skip</a> <a href="#b" class="plain">Plain</a> '
         '<a href="#c" style="position: absolute; left: -999px">Away</a>')
-    from tests.browser import serve
+    from scripts.browser import serve
     with serve(tmp_path) as url, browser_context(viewport=WIDE) as ctx:
         page = ctx.new_page()
         page.goto(url)

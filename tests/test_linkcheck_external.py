@@ -2,7 +2,7 @@
 import pytest
 
 from scripts import check_external
-from tests.browser import serve
+from scripts.browser import serve
 
 
 def test_external_links_are_fetched_unless_allowed(tmp_path, capsys):

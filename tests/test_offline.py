@@ -5,7 +5,7 @@ import pytest
 
 from scripts import check_links
 from scripts.build import build
-from tests.browser import browser_context
+from scripts.browser import browser_context
 from tests.conftest import CONFIG, MINIMAL
 
 

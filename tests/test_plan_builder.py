@@ -13,7 +13,7 @@ from scripts import docx_plans as dp
 from scripts import framework as fwk
 from scripts import model as m
 from scripts import plan_builder as pb
-from scripts.generate import _env
+from scripts.text import env as _env
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -57,12 +57,9 @@ def test_about_me_is_in_the_pupils_own_voice(content):
         assert sum(bool(FIRST_PERSON.search(i)) for i in about.strengths) == len(about.strengths), pid
 
 
-def test_plans_use_their_needs_and_existing_strategies(content):
+def test_plans_have_enough_provision_and_name_their_pupil(content):
     for pid, plan in content.plans.items():
         assert len(plan.provision) >= 3, pid
-        for p in plan.provision:
-            assert p.strategy in content.strategies, (pid, p.strategy)
-            assert set(p.who) <= set(content.roles), (pid, p.who)
         assert plan.pupil in plan.title, pid
         assert (CONTENT / "plans" / f"{pid}.yml").read_text(encoding="utf-8").startswith("# yaml-language-server")
 

@@ -39,26 +39,35 @@ def _wait(check, timeout: float = 90.0):
     return None
 
 
-@pytest.fixture
-def preview(minimal, tmp_path):
-    """`mkdocs serve` as `make serve` runs it, on a copy of the minimal content: (page URL, server log, docs)."""
-    docs = tmp_path / "docs"
-    subprocess.run([sys.executable, "-m", "scripts.generate", str(minimal), str(docs)], cwd=ROOT, check=True,
-                   capture_output=True)
+def _serve(tmp_path, content: Path, *extra: str):
+    """Start the preview as `make serve` runs it, from a folder with no build/ in it (a fresh clone has none):
+    (process, log file, docs folder, base URL)."""
+    docs = tmp_path / "docs"  # does not exist yet: the preview must make it
     port = _free_port()
     log = tmp_path / "serve.log"
-    env = {**os.environ, "SEN_CONTENT": str(minimal), "SEN_DOCS": str(docs), "NO_MKDOCS_2_WARNING": "1"}
     with log.open("w") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-a",
-                                 f"127.0.0.1:{port}", "-f", "mkdocs.yml"], cwd=ROOT, env=env, stdout=out,
-                                stderr=subprocess.STDOUT, start_new_session=True)
-    url = f"http://127.0.0.1:{port}/needs/talking/"
+        proc = subprocess.Popen([sys.executable, "-m", "scripts.serve", "--content", str(content), "--docs",
+                                 str(docs), "--addr", f"127.0.0.1:{port}", *extra], cwd=tmp_path,
+                                env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+    return proc, log, docs, f"http://127.0.0.1:{port}/"
+
+
+def _stop(proc) -> None:
+    os.killpg(proc.pid, signal.SIGTERM)
+    proc.wait(10)
+
+
+@pytest.fixture
+def preview(minimal, tmp_path):
+    """The preview on a copy of the minimal content: (page URL, server log, docs)."""
+    proc, log, docs, base = _serve(tmp_path, minimal)
+    url = base + "needs/talking/"
     try:
         assert _wait(lambda: _page(url)), log.read_text()
         yield url, log, docs
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(10)
+        _stop(proc)
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -83,3 +92,16 @@ def test_a_content_error_is_reported_and_the_preview_keeps_serving(preview, mini
     _edit(minimal / "needs" / "talking.yml", "area: communication", "area: no-such-area")
     assert _wait(lambda: "talking.yml" in log.read_text() and "no-such-area" in log.read_text()), log.read_text()
     assert _page(url), "the last good page should still be served"
+
+
+def test_the_preview_shows_the_authority_that_config_names(tmp_path):
+    # `make serve CONFIG=...` must preview what `make site CONFIG=...` builds: that authority's name and footer
+    example = ROOT / "examples" / "second-authority"
+    proc, log, _, base = _serve(tmp_path, ROOT / "content", "--authority", str(example / "authority.yml"))
+    try:
+        home = _wait(lambda: _page(base))
+        assert home, log.read_text()
+        assert "<title>Lowmoor SEND Support Finder" in home
+        assert "Published by Lowmoor County Council" in home
+    finally:
+        _stop(proc)

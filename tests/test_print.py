@@ -95,7 +95,7 @@ def test_the_checks_find_print_problems(site, browser, tmp_path):
     printed. All three are reported, and the PDF has text running off the paper."""
     import shutil
 
-    from tests.browser import serve
+    from scripts.browser import serve
 
     for folder in ["assets", "search"]:
         shutil.copytree(site / folder, tmp_path / folder)

@@ -7,10 +7,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser import serve
+from scripts.browser import serve
 from tests.crawl import crawl, crawl_site, report, site_pages
 
-pytestmark = pytest.mark.browser
+# one worker runs both crawl users (test_a11y, test_privacy) under `make test`'s xdist, so they share one crawl
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("site-crawl")]
 
 ROOT = Path(__file__).resolve().parent.parent
 MATERIAL = Path(__import__("material").__file__).parent / "templates"

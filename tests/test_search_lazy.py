@@ -2,7 +2,7 @@
 # search (overrides/assets/javascripts/search-lazy.js), or at once for a ?q= or ?h= address; search works as before.
 import pytest
 
-from tests.browser import browser_context
+from scripts.browser import browser_context
 
 pytestmark = pytest.mark.browser
 

@@ -24,7 +24,6 @@ copy; if that adds validation errors, nothing is written.
 from __future__ import annotations
 
 import copy
-import difflib
 import hashlib
 import os
 import re
@@ -36,6 +35,7 @@ from typing import Any
 
 import yaml
 
+from ..fielddiff import blocks
 from . import fwids as fw
 from ..load import ContentErrors, load
 from . import guards
@@ -390,18 +390,22 @@ def _show(value: Any) -> str:
     return str(value)
 
 
+def _lines(value: Any) -> list[str]:
+    """A field's value as the lines the diff compares: a text's lines, a list's items, or one line."""
+    if isinstance(value, str) and "\n" in value:
+        return value.strip().splitlines()
+    if isinstance(value, list):
+        return [_show(v) for v in value]
+    return [_show(value)]
+
+
 def _value_diff(old: Any, new: Any, indent: str) -> list[str]:
-    if isinstance(old, str) and isinstance(new, str) and ("\n" in old or "\n" in new):
-        lines = difflib.unified_diff(old.strip().splitlines(), new.strip().splitlines(), lineterm="", n=1)
-        return [indent + ln for ln in list(lines)[2:]]
-    if isinstance(old, list) and isinstance(new, list):
-        a, b = [_show(v) for v in old], [_show(v) for v in new]
-        out = []
-        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-            if op != "equal":
-                out += [f"{indent}- {v}" for v in a[i1:i2]] + [f"{indent}+ {v}" for v in b[j1:j2]]
-        return out
-    return [f"{indent}- {_show(old)}", f"{indent}+ {_show(new)}"]
+    """What changed in a field, on the shared field-diff engine (scripts/fielddiff.py): each changed run of lines
+    as its old lines (-) then its new ones (+)."""
+    out = []
+    for before, after in blocks(_lines(old), _lines(new)):
+        out += [f"{indent}- {v}" for v in before] + [f"{indent}+ {v}" for v in after]
+    return out
 
 
 def diff_text(plan: Plan, content_root: Path, staging: Path) -> str:

@@ -1,4 +1,4 @@
-# Browser helpers for tests: serve a built site on loopback and drive Debian's chromium with Playwright.
+# Browser driver for the tests and the benchmark: serve a built site on loopback and drive Debian's chromium with Playwright.
 # In: a site folder. Out: a base URL and a Playwright browser context (no browser is ever downloaded).
 from __future__ import annotations
 
