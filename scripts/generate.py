@@ -15,6 +15,7 @@ from markupsafe import Markup
 from . import model as m
 from . import finder, opendata, search
 from . import docx_plans, plan_builder
+from . import next_steps, pictures
 from . import authority as la, editions
 from .load import Content, ContentErrors, load
 
@@ -153,9 +154,14 @@ def _areas(c: Content) -> list[dict]:
 
 
 def abbreviations(c: Content) -> list[tuple[str, str]]:
-    """(abbreviation, full name) for every glossary term that has one, longest first."""
-    pairs = [(t.abbreviation, t.term) for t in c.glossary.terms if t.abbreviation]
+    """(abbreviation, "full name: the definition's first sentence") for every glossary term that has one, longest
+    first: the tooltip says what it means, not only what the letters stand for (extra.js links it to the glossary)."""
+    pairs = [(t.abbreviation, f"{t.term}: {_first_sentence(t.definition)}") for t in c.glossary.terms if t.abbreviation]
     return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def _first_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s+", " ".join(str(text).split()), maxsplit=1)[0]
 
 
 def _with_abbreviations(text: str, abbrs: list[tuple[str, str]]) -> str:
@@ -192,7 +198,7 @@ def render_pages(c: Content, download: bool = False, offline_copy: bool = False)
     for area in areas:
         put(f"areas/{area['id']}.md", "area.md.j2", area=area)
     for nid in c.needs:
-        put(f"needs/{nid}.md", "need.md.j2", need=need_view(c, nid))
+        put(f"needs/{nid}.md", "need.md.j2", need=next_steps.need_extras(c, need_view(c, nid)))
     put("strategies/index.md", "strategies-index.md.j2", areas=areas, filters=finder.filters(c),
         needs_of=finder.needs_served(c),
         unused=_strategy_list(c, [s for s, a in c.derived.strategy_areas.items() if not a]),

@@ -1,0 +1,97 @@
+# "What happens next": the guide pages that fit a level, an age group or a need, for need, strategy and plan pages,
+# and the extra view data of a need page (ladder, "you are here", copy links). In: a loaded Content and a page's
+# view. Out: lists of links (only to pages and levels that exist) and the same view with these keys added.
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from . import model as m
+from . import pictures
+from .load import Content
+
+# Level id -> (what comes next, in a sentence; the guide pages that explain it, most useful first).
+LEVEL_NEXT = {
+    "universal": ("If this everyday help is not enough, the school should talk to you about SEN Support.",
+                  ["sen-support-in-school", "graduated-approach"]),
+    "sen-support": ("If your child still struggles after a few rounds of assess, plan, do and review, ask about "
+                    "Enhanced SEN Support or an EHC needs assessment.",
+                    ["sen-support-in-school", "graduated-approach", "enhanced-sen-support"]),
+    "enhanced-sen-support": ("You can still ask the local authority for an EHC needs assessment at any time.",
+                             ["enhanced-sen-support", "requesting-an-ehc-needs-assessment"]),
+    "ehc": ("You, the school, or a young person aged 16 or over can ask the local authority for an EHC needs "
+            "assessment. If it says no, you can appeal.",
+            ["requesting-an-ehc-needs-assessment", "if-you-disagree", "ehc-plans-and-annual-reviews"]),
+}
+# Age group -> guide pages for every level in that age group.
+PHASE_NEXT = {"post-16": ["post-16-and-preparing-for-adulthood"]}
+# Need -> guide pages about problems that often come with it (shown at SEN Support and above).
+NEED_NEXT = {
+    "anxiety-and-school-non-attendance": ["attendance-and-school-non-attendance", "part-time-timetables"],
+    "social-emotional-and-mental-health": ["exclusions-and-suspensions", "part-time-timetables"],
+    "adhd": ["exclusions-and-suspensions"],
+    "attachment-and-trauma": ["exclusions-and-suspensions"],
+    "medical-conditions": ["attendance-and-school-non-attendance"],
+}
+ALWAYS = ["if-you-disagree"]  # every level: if you are not happy with the help
+
+
+def framework_levels(c: Content) -> list[dict]:
+    """The framework's levels, lowest first: id, title and a one-line meaning."""
+    fw = getattr(c, "framework", None)
+    if fw is not None and getattr(fw, "levels", None):
+        return [{"id": lv.id, "title": lv.title, "meaning": getattr(lv, "meaning", "") or ""} for lv in fw.levels]
+    return [{"id": lv, "title": c.levels[lv].title if lv in c.levels else m.LEVEL_TITLES[lv],
+             "meaning": c.levels[lv].summary if lv in c.levels else ""} for lv in m.LEVELS]
+
+
+def _page(c: Content, pid: str, prefix: str) -> dict | None:
+    page = c.pages.get(pid)
+    return {"href": f"{prefix}guide/{pid}.md", "title": page.title} if page else None
+
+
+def links(c: Content, level: str, phase: str | None = None, need: str | None = None, prefix: str = "../") -> dict:
+    """What happens next at `level` (in `phase`, for `need`): {lead, level: {href, title}, pages: [{href, title}]}."""
+    lead, ids = LEVEL_NEXT.get(level, ("", []))
+    ids = list(ids)
+    if phase:
+        ids = PHASE_NEXT.get(phase, []) + ids
+    if need and level != "universal":
+        ids += NEED_NEXT.get(need, [])
+    ids += ALWAYS
+    pages = [p for p in (_page(c, pid, prefix) for pid in dict.fromkeys(ids)) if p]
+    titles = {lv["id"]: lv["title"] for lv in framework_levels(c)}
+    return {"lead": lead, "level": {"href": f"{prefix}levels/{level}.md", "title": titles.get(level, level)},
+            "pages": pages}
+
+
+def need_extras(c: Content, view: dict) -> dict:
+    """Add to a need's view: the ladder (top of the page), and for each level its "you are here" picture, its
+    heading with the age group ("School age: SEN Support"), its jump list entry and what happens next."""
+    levels = framework_levels(c)
+    view["ladder"] = pictures.ladder(levels, pid=f"ladder-{view['id']}")
+    for phase in view["phases"]:
+        short = phase.get("short") or phase["title"].split(" (")[0]
+        phase["jump"] = [{"anchor": lv["anchor"], "title": lv["title"]} for lv in phase["levels"]]
+        for lv in phase["levels"]:
+            lv["heading"] = f"{short}: {lv['title']}"
+            lv["here"] = pictures.you_are_here(levels, lv["id"], pid=f"here-{lv['anchor']}")
+            lv["next"] = links(c, lv["id"], phase["id"], view["id"])
+    return view
+
+
+def strategy_next(c: Content, level_ids: list[str]) -> list[dict]:
+    """For a strategy page: each of its levels, with the guide page that explains it first."""
+    out = []
+    for lv in level_ids:
+        nxt = links(c, lv)
+        out.append({"level": nxt["level"], "page": nxt["pages"][0] if nxt["pages"] else None})
+    return out
+
+
+def plan_next(c: Content, level: str, phase: str) -> dict:
+    return links(c, level, phase)
+
+
+def ladder(c: Content, pid: str = "ladder") -> Markup:
+    """The ladder of levels for the home and levels pages."""
+    return pictures.ladder(framework_levels(c), pid=pid)
