@@ -191,7 +191,7 @@ def render_pages(c: Content, download: bool = False, offline_copy: bool = False)
     def put(path: str, template: str, **data) -> None:
         pages[path] = env.get_template(template).render(**common, **data)
 
-    put("index.md", "home.md.j2", areas=areas, guide=guide)
+    put("index.md", "home.md.j2", areas=areas, guide=guide, **_home_extras(c))
     put("needs/index.md", "needs-index.md.j2", areas=areas,
         needs=sorted(({"id": n, "title": need.title, "summary": need.summary, "also_known_as": need.also_known_as,
                        "area": c.areas[need.area].title} for n, need in c.needs.items()), key=lambda v: v["title"].lower()))
@@ -209,12 +209,14 @@ def render_pages(c: Content, download: bool = False, offline_copy: bool = False)
     put("plans/index.md", "plans-index.md.j2", plans=plans)
     for view in plans:
         put(f"plans/{view['id']}.md", "plan.md.j2", v=view)
-    put("levels/index.md", "levels-index.md.j2")
+    put("levels/index.md", "levels-index.md.j2", ladder=next_steps.ladder(c))
     for lv in m.LEVELS:
         level = c.levels[lv]
         needs = [{"id": n, "title": c.needs[n].title} for n in sorted(c.needs, key=lambda n: c.needs[n].title.lower())]
         strategies = _strategy_list(c, [s for s, st in c.strategies.items() if lv in st.levels])
         put(f"levels/{lv}.md", "level.md.j2", level=level, level_id=lv, needs=needs, strategies=strategies,
+            here=pictures.you_are_here(next_steps.framework_levels(c), lv, pid=f"here-{lv}"),
+            next=next_steps.links(c, lv, prefix="../"),
             phases=[{"id": p, "title": m.PHASE_TITLES[p]} for p in m.PHASES], sources=_source_lines(c, level.sources))
     roles = [{"id": r, "role": role, "needs": [{"id": n, "title": c.needs[n].title} for n in c.derived.role_uses.get(r, [])],
               "strategies": _strategy_list(c, [s for s, st in c.strategies.items() if r in st.delivered_by]),
@@ -229,10 +231,15 @@ def render_pages(c: Content, download: bool = False, offline_copy: bool = False)
     put("data/index.md", "data.md.j2", **opendata.page_view(c))
     put("guide/index.md", "guide-index.md.j2", guide=guide)
     for page in guide:
-        put(f"guide/{page.id}.md", "guide-page.md.j2", page=page, body=Markup(la.fill(page.body, authority, f"{c.root.name}/pages/{page.id}.md")))
+        put(f"guide/{page.id}.md", "guide-page.md.j2", page=page, body=Markup(pictures.place(page.id, la.fill(page.body, authority, f"{c.root.name}/pages/{page.id}.md"))))
     put("what-changed.md", "what-changed.md.j2", **editions.page_data(*editions.previous_changes(c), authority))
     abbrs = abbreviations(c)
     return search.tune(c, {path: _with_abbreviations(text, abbrs) for path, text in pages.items()})
+
+
+def _home_extras(c: Content) -> dict:
+    """Issue 16's home page keys: ways in by role, example searches and the ladder of levels."""
+    return {"ways_in": next_steps.ways_in(c), "examples": next_steps.EXAMPLE_SEARCHES, "ladder": next_steps.ladder(c)}
 
 
 def _term_link(t: m.Term) -> str | None:

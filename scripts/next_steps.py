@@ -95,3 +95,41 @@ def plan_next(c: Content, level: str, phase: str) -> dict:
 def ladder(c: Content, pid: str = "ladder") -> Markup:
     """The ladder of levels for the home and levels pages."""
     return pictures.ladder(framework_levels(c), pid=pid)
+
+
+# Ways in from the home page, by who is reading: (id, title, lead, [(text, page in the docs folder)]). Guide pages
+# that do not exist in this content are left out.
+WAYS_IN = [
+    ("parents", "Parent or carer", "Find out what help your child should get, and what to do if it is not enough.",
+     [("Find your child's need, from A to Z", "needs/index.md"),
+      ("How SEN Support works in school", "guide/sen-support-in-school.md"),
+      ("How to ask for an EHC needs assessment", "guide/requesting-an-ehc-needs-assessment.md"),
+      ("If you disagree", "guide/if-you-disagree.md"),
+      ("Who pays for what", "guide/who-pays-for-what.md"),
+      ("What the words mean", "glossary.md")]),
+    ("staff", "School or college staff", "Strategies for each need and level, example plans, and a plan builder.",
+     [("Strategy finder", "strategies/index.md"), ("Build a support plan", "plan-builder.md"),
+      ("Example support plans", "plans/index.md"),
+      ("The graduated approach: assess, plan, do, review", "guide/graduated-approach.md"),
+      ("Linking from your SEN Information Report", "guide/linking-from-your-sen-information-report.md"),
+      ("Post-16 and preparing for adulthood", "guide/post-16-and-preparing-for-adulthood.md")]),
+    ("council", "Council staff", "The levels of support, the EHC process and its deadlines, and the guide as data.",
+     [("The levels of support", "levels/index.md"),
+      ("EHC needs assessments: the timeline", "guide/requesting-an-ehc-needs-assessment.md"),
+      ("EHC plans and annual reviews", "guide/ehc-plans-and-annual-reviews.md"),
+      ("Personal budgets", "guide/personal-budgets.md"),
+      ("Open data: the guide as JSON", "data/index.md"), ("What changed in this edition", "what-changed.md")]),
+]
+EXAMPLE_SEARCHES = ["can't sit still", "won't go to school", "struggles with reading", "ask for an EHCP",
+                    "excluded from school", "who pays"]
+
+
+def ways_in(c: Content, pages: set[str] | None = None) -> list[dict]:
+    """The home page's ways in by role, keeping only links to guide pages that exist."""
+    have = set(c.pages)
+    out = []
+    for rid, title, lead, items in WAYS_IN:
+        links_ = [{"text": t, "href": h} for t, h in items
+                  if not h.startswith("guide/") or h[len("guide/"):-len(".md")] in have]
+        out.append({"id": rid, "title": title, "lead": lead, "links": links_})
+    return out

@@ -110,13 +110,14 @@ def _flow(pid: str, title: str, desc: str, steps: list[tuple[str, str]], notes: 
     notes = notes or {}
     y, body = 2, []
     for i, (head, text) in enumerate(steps):
-        lines = _wrap(head, WIDTH - 28) + _wrap(text, WIDTH - 28)
-        box_h = 16 + len(lines) * LINE
+        heads, texts = _wrap(head, (WIDTH - 28) * 0.86), _wrap(text, WIDTH - 28)  # bold text is wider
+        box_h = 20 + (len(heads) + len(texts)) * LINE
         body.append(f'<rect class="pic-box" x="1" y="{y}" width="{WIDTH - 2}" height="{box_h}" rx="6"/>')
-        body.append(_text(14, y + 24, lines, "pic-text", bold_first=True))
+        body.append(_text(14, y + 24, heads, "pic-text pic-strong"))
+        body.append(_text(14, y + 24 + len(heads) * LINE, texts, "pic-text"))
         y += box_h
         if i < len(steps) - 1:
-            note = _wrap(notes[i], WIDTH - 70)[:3] if i in notes else []
+            note = _wrap(notes[i], WIDTH - 64) if i in notes else []
             gap_h = max(34, 12 + len(note) * LINE)
             mid = 30
             body.append(f'<path class="pic-line" d="M{mid} {y + 2} V{y + gap_h - 8}"/>'
@@ -213,3 +214,19 @@ PICTURES = {"ladder": None, "cycle": cycle, "disagreement": disagreement, "ehc-t
             "annual-review": annual_review}
 PAGE_PICTURES = {"graduated-approach": ["cycle"], "sen-support-in-school": ["cycle"], "if-you-disagree": ["disagreement"],
                  "requesting-an-ehc-needs-assessment": ["ehc-timeline"], "ehc-plans-and-annual-reviews": ["annual-review"]}
+
+
+def place(page_id: str, body: str) -> str:
+    """A guide page's Markdown with its pictures: at each `<!-- picture: NAME -->` line, or else (for pictures the
+    page does not place) before its first section heading."""
+    for name in PAGE_PICTURES.get(page_id, []):
+        html_ = "\n\n" + str(PICTURES[name]()) + "\n\n"
+        marker = f"<!-- picture: {name} -->"
+        if marker in body:
+            body = body.replace(marker, html_.strip("\n"))
+        elif "\n## " in body:
+            at = body.index("\n## ")
+            body = body[:at] + html_ + body[at + 1:]
+        else:
+            body = body.rstrip("\n") + html_
+    return body

@@ -77,3 +77,36 @@
     });
   });
 })();
+
+/* Issue 16: the search box on the home page hands its words to the site's search (the header's search box), and
+   the example searches do the same. Without JavaScript the form goes to the list of needs from A to Z. */
+(function () {
+  "use strict";
+  function search(words) {
+    var toggle = document.getElementById("__search");
+    var box = document.querySelector("input.md-search__input");
+    if (!toggle || !box) return false;
+    if (!toggle.checked) toggle.click();
+    box.focus();
+    box.click();
+    box.value = words;
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+    box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true, key: words.slice(-1) }));
+    return true;
+  }
+  function ready() {
+    var form = document.querySelector("form[data-home-search]");
+    if (!form) return;
+    form.addEventListener("submit", function (event) {
+      var words = form.querySelector("input").value.trim();
+      if (words && search(words)) event.preventDefault();
+    });
+    document.querySelectorAll("a[data-home-example]").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        if (search(link.getAttribute("data-home-example"))) event.preventDefault();
+      });
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
+  else ready();
+})();
