@@ -11,13 +11,14 @@ from pathlib import Path
 import yaml
 from mkdocs_redirects.plugin import write_html
 
-from . import model as m
 from .load import ContentErrors
 
 MANIFEST = "published-urls.txt"
 REDIRECTS = "redirects.yml"
-LEVEL_ANCHOR = re.compile(rf"^(?:{'|'.join(m.PHASES)})-(?:{'|'.join(m.LEVELS)})$")
 SKIP_PAGES = {"404.html"}
+# A need page marks each per-level heading with the class "level-anchor" (scripts/templates/need.md.j2), so the
+# anchors are found whatever the framework's phases and levels are called.
+LEVEL_TAG = re.compile(r'<h2\b[^>]*\bclass="[^"]*\blevel-anchor\b[^"]*"[^>]*>')
 ID = re.compile(r'\sid="([^"]+)"')
 HEADER = """\
 # Every address this site has published: pages, and the per-level anchors on need pages.
@@ -67,7 +68,7 @@ def published(site: Path) -> set[str]:
             continue
         address = normalise(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
         out.add(address)
-        out.update(f"{address}#{i}" for i in ID.findall(text) if LEVEL_ANCHOR.match(i))
+        out.update(f"{address}#{i}" for tag in LEVEL_TAG.findall(text) for i in ID.findall(tag))
     return out
 
 

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts import model as m  # noqa: E402
+from scripts.extract import fwids as fw  # noqa: E402
 from scripts.extract.profiles import load_profile  # noqa: E402
 from scripts.extract.render import threshold_pdf  # noqa: E402
 
@@ -63,9 +63,9 @@ def needs(count: int, seed: int = 7) -> tuple[list[tuple[str, dict]], dict[str, 
     out = []
     for n in range(count):
         phases = {}
-        for phase in m.PHASES:
+        for phase in fw.PHASES:
             phases[phase] = {}
-            for level in m.LEVELS:
+            for level in fw.LEVELS:
                 phases[phase][level] = {
                     "descriptors": [sentence(rng, 6, 16) for _ in range(rng.randint(3, 5))],
                     "assessment": [sentence(rng, 6, 14) for _ in range(rng.randint(2, 3))],

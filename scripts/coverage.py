@@ -1,46 +1,63 @@
-# Content coverage: for each need x phase x level, how many descriptors and strategies it has, with gaps marked.
-# In: a content folder. Out: a table on stdout; exit 1 if any cell is below the minimum, 2 if the content is invalid.
+# Content coverage: for each need, phase and level of the framework, how many entries each aspect has, gaps marked.
+# In: a content folder. Out: a table and a per-need list of gaps on stdout; exit 1 if any gap, 2 if content is invalid.
 from __future__ import annotations
 
 import sys
 
-from . import model as m
+from . import framework as fwk
 from .load import Content, load_for_command
 
-# The minimum a level must have to count as covered (issue: >=3 descriptors, >=4 strategies, >=5 at SEN Support).
-MIN_DESCRIPTORS = 3
-MIN_STRATEGIES = {"universal": 4, "sen-support": 5, "enhanced-sen-support": 4, "ehc": 4}
-SHORT = {"universal": "U", "sen-support": "SS", "enhanced-sen-support": "ESS", "ehc": "EHC"}
+
+def short(item_id: str) -> str:
+    """A column label from an id: ehc -> EHC, universal -> U, sen-support -> SS, post-16 -> P16."""
+    parts = item_id.split("-")
+    if len(parts) == 1:
+        return item_id.upper() if len(item_id) <= 4 else item_id[0].upper()
+    return "".join(p if p.isdigit() else p[0].upper() for p in parts)
 
 
 def cells(c: Content):
-    """(need, phase, level, descriptors, strategies, gap) for every cell."""
+    """(need, phase, level, {aspect: count} or None, problems) for every cell of every need, in framework order.
+    A cell the need leaves out has counts None; it is a gap only where the coverage policy requires it."""
+    fw, policy = c.framework, c.authority.coverage
+    required = set(policy.required(fw))
     for nid in sorted(c.needs):
-        need = c.needs[nid]
-        for phase in m.PHASES:
-            for level in m.LEVELS:
-                g = need.phases.phase(phase).level(level)
-                d, s = len(g.descriptors), len(g.strategies)
-                yield nid, phase, level, d, s, d < MIN_DESCRIPTORS or s < MIN_STRATEGIES[level]
+        for cell in fwk.walk(fw, c.needs[nid], gaps=True):
+            key = (cell.phase.id, cell.level.id)
+            if cell.guidance is None:
+                yield nid, *key, None, (["not described"] if key in required else [])
+                continue
+            counts = {a.id: len(cell.guidance.aspect(a.id)) for a in fw.aspects}
+            problems = [f"{aid} {n} < {policy.minimum_for(cell.level.id, aid)}" for aid, n in counts.items()
+                        if n < policy.minimum_for(cell.level.id, aid)]
+            yield nid, *key, counts, problems
 
 
 def table(c: Content) -> tuple[str, int]:
-    """The coverage table as text, and the number of gaps."""
-    cols = [(p, lv) for p in m.PHASES for lv in m.LEVELS]
-    head = ["need"] + [f"{'16+' if p == 'post-16' else '5-16'} {SHORT[lv]}" for p, lv in cols]
-    rows, gaps = [], 0
-    by_need: dict[str, list[str]] = {}
-    for nid, _phase, _level, d, s, gap in cells(c):
-        gaps += gap
-        by_need.setdefault(nid, []).append(f"{d}d/{s}s" + (" GAP" if gap else ""))
-    for nid, vals in by_need.items():
-        rows.append([nid] + vals)
-    widths = [max(len(str(r[i])) for r in [head] + rows) for i in range(len(head))]
+    """The coverage table as text (each cell: entries per aspect), the gaps listed per need, and the gap count."""
+    fw = c.framework
+    head = ["need"] + [f"{short(p.id)} {short(lv.id)}" for p, lv in fw.cells()]
+    rows: dict[str, list[str]] = {}
+    gaps: dict[str, list[str]] = {}
+    for nid, phase, level, counts, problems in cells(c):
+        if counts is None:
+            val = "-"
+        else:
+            val = "/".join(str(counts[a.id]) for a in fw.aspects)
+        if problems:
+            val += " GAP"
+            gaps.setdefault(nid, []).append(f"{phase} {level}: {', '.join(problems)}")
+        rows.setdefault(nid, [nid]).append(val)
+    body = list(rows.values())
+    widths = [max(len(str(r[i])) for r in [head] + body) for i in range(len(head))]
     line = lambda r: "| " + " | ".join(str(v).ljust(w) for v, w in zip(r, widths)) + " |"  # noqa: E731
-    out = [line(head), "|" + "|".join("-" * (w + 2) for w in widths) + "|"] + [line(r) for r in rows]
-    out.append(f"{len(by_need)} needs x {len(m.PHASES)} phases x {len(m.LEVELS)} levels; "
-               f"d = descriptors (min {MIN_DESCRIPTORS}), s = strategies (min 4, 5 at SEN Support); gaps: {gaps}")
-    return "\n".join(out), gaps
+    out = [line(head), "|" + "|".join("-" * (w + 2) for w in widths) + "|"] + [line(r) for r in body]
+    count = sum(len(v) for v in gaps.values())
+    out.append(f"{len(rows)} needs x {len(fw.phases)} phases x {len(fw.levels)} levels; each cell: "
+               f"{' / '.join(a.id for a in fw.aspects)} (- = not described); gaps: {count}")
+    for nid, lines in gaps.items():
+        out.append(f"{nid}: " + "; ".join(lines))
+    return "\n".join(out), count
 
 
 def main(argv: list[str] | None = None) -> int:

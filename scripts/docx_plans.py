@@ -154,7 +154,7 @@ def plan_document(content, plan_id: str):
     doc.add_paragraph(f"{plan.pupil} is a fictional pupil. This example shows what a good SEN Support plan can look "
                       f"like; change it to fit your own pupil.", style="Intense Quote")
     _heading(doc, 0)
-    _details_table(doc, (plan.pupil, plan.year_group, m.PHASE_TITLES[plan.phase], m.LEVEL_TITLES[plan.level],
+    _details_table(doc, (plan.pupil, plan.year_group, content.framework.phase_label(plan.phase), content.framework.level(plan.level).title,
                          ", ".join(content.needs[n].title for n in plan.needs), long_date(plan.review.date)))
     _heading(doc, 1)
     doc.add_paragraph(plan.summary)
@@ -178,7 +178,7 @@ def plan_document(content, plan_id: str):
     _bullets(doc, plan.review.next_steps)
     _heading(doc, 13)
     paragraph = doc.add_paragraph()
-    paragraph.add_run(m.LEVEL_TITLES[plan.review.next_level] + ". ").bold = True
+    paragraph.add_run(content.framework.level(plan.review.next_level).title + ". ").bold = True
     paragraph.add_run(plan.review.level_decision)
     return doc
 

@@ -41,7 +41,6 @@ FIELD_LABELS = {
     "next_steps": "next steps", "next_level": "next level", "level_decision": "level decision",
     "how_often": "how often", "how_long": "how long", "group_size": "group size", "year_group": "year group",
 }
-SHORT_PHASES = {p: t.split(" (")[0] for p, t in m.PHASE_TITLES.items()}
 
 
 class EditionError(Exception):
@@ -79,6 +78,7 @@ def snapshot(c: Any) -> Snapshot:
     sources = getattr(c, "sources", {}) or {}
     roles = getattr(c, "roles", {}) or {}
     areas = getattr(c, "areas", {}) or {}
+    labels = framework_labels(getattr(c, "framework", None))
 
     def render(d: dict) -> str | None:
         """One-line text for small records that read as one item; None to recurse into the record."""
@@ -105,20 +105,23 @@ def snapshot(c: Any) -> Snapshot:
     for nid, need in (getattr(c, "needs", {}) or {}).items():
         data = need.model_dump(mode="json", by_alias=True, exclude_defaults=False)
         data["area"] = areas[need.area].title if need.area in areas else need.area
+        role_aspects = [a.id for a in c.framework.aspects_of("roles")] if getattr(c, "framework", None) else []
         for phase in data["phases"].values():
             for level in phase.values():
-                level["who_may_help"] = names(level["who_may_help"], roles)
+                for aspect in role_aspects:
+                    level[aspect] = names(level.get(aspect, []), roles)
         add("needs", nid, need.title, data)
     for sid, st in strategies.items():
         data = st.model_dump(mode="json")
         data["delivered_by"] = names(st.delivered_by, roles)
         data["type"] = m.TYPE_TITLES.get(st.type, st.type)
-        data["levels"] = [m.LEVEL_TITLES.get(lv, lv) for lv in st.levels]
-        data["phases"] = [SHORT_PHASES.get(p, p) for p in st.phases]
+        data["levels"] = [labels.get(lv, lv) for lv in st.levels]
+        data["phases"] = [labels.get(p, p) for p in st.phases]
         add("strategies", sid, st.title, data)
     for kind in ("plans", "areas", "levels", "roles"):
         for item_id, item in (getattr(c, kind, {}) or {}).items():
-            add(kind, item_id, item.title, item.model_dump(mode="json"))
+            add(kind, item_id, labels.get(item_id, item_id) if kind == "levels" else item.title,
+                item.model_dump(mode="json"))
     for pid, page in (getattr(c, "pages", {}) or {}).items():
         paragraphs = [p.strip() for p in re.split(r"\n\s*\n", page.body) if p.strip()]
         add("pages", pid, page.title, {"title": page.title, "description": page.description, "body": paragraphs})
@@ -129,7 +132,14 @@ def snapshot(c: Any) -> Snapshot:
         add("sources", sid, s.title, s.model_dump(mode="json", exclude={"id"}))
     a = getattr(c, "authority", None)
     return {"version": SNAPSHOT_VERSION, "edition": a.edition if a else "", "date": _date(a.edition_date if a else ""),
-            "items": items}
+            "labels": labels, "items": items}
+
+
+def framework_labels(fw) -> dict[str, str]:
+    """Phase and level id -> title, so a field path such as phases.post-16.ehc.descriptors reads as words."""
+    if fw is None:
+        return {}
+    return {**{p.id: p.title for p in fw.phases}, **{lv.id: lv.title for lv in fw.levels}}
 
 
 def read_snapshot(path: str | Path) -> Snapshot:
@@ -204,13 +214,13 @@ class Changes:
         return bool(self.items)
 
 
-def label(path: str) -> str:
-    words = []
+def label(path: str, names: dict[str, str] | None = None) -> str:
+    """A field path in words: phases.school-age.sen-support.descriptors -> School age › SEN Support › what you might
+    notice. `names`: phase and level titles by id."""
+    words, names = [], names or {}
     for part in path.split("."):
-        if part in SHORT_PHASES:
-            words.append(SHORT_PHASES[part])
-        elif part in m.LEVEL_TITLES:
-            words.append(m.LEVEL_TITLES[part])
+        if part in names:
+            words.append(names[part])
         elif part.isdigit():
             words.append(f"number {part}")
         else:
@@ -243,6 +253,7 @@ def _as_snapshot(edition: Union[Content, Snapshot, Any]) -> Snapshot:
 def diff(old: Union[Content, Snapshot, Any], new: Union[Content, Snapshot, Any]) -> Changes:
     """Compare two editions (Content objects, snapshots, or Content-like objects) item by item and field by field."""
     a, b = _as_snapshot(old), _as_snapshot(new)
+    names = {**a.get("labels", {}), **b.get("labels", {})}
     items: list[ItemChange] = []
     for kind, _, _ in KINDS:
         olds, news = a["items"].get(kind, {}), b["items"].get(kind, {})
@@ -253,7 +264,7 @@ def diff(old: Union[Content, Snapshot, Any], new: Union[Content, Snapshot, Any])
                 items.append(ItemChange(kind, item_id, item["title"], "removed" if n is None else "added",
                                         lines=sum(len(v) for v in item["fields"].values())))
                 if kind == "needs":  # count their descriptors in the summary
-                    items[-1].fields = [FieldChange(p, label(p), [], *( (len(v), 0) if o is None else (0, len(v)) ))
+                    items[-1].fields = [FieldChange(p, label(p, names), [], *( (len(v), 0) if o is None else (0, len(v)) ))
                                         for p, v in item["fields"].items() if p.endswith(".descriptors")]
                 continue
             fields = []
@@ -261,7 +272,7 @@ def diff(old: Union[Content, Snapshot, Any], new: Union[Content, Snapshot, Any])
                 ov, nv = o["fields"].get(path, []), n["fields"].get(path, [])
                 if ov != nv:
                     rows, added, removed, reworded = diff_lines(ov, nv)
-                    fields.append(FieldChange(path, label(path), rows, added, removed, reworded))
+                    fields.append(FieldChange(path, label(path, names), rows, added, removed, reworded))
             if fields:
                 items.append(ItemChange(kind, item_id, n["title"], "changed", fields))
     return Changes(a.get("edition", ""), a.get("date", ""), b.get("edition", ""), b.get("date", ""), items)
@@ -284,11 +295,17 @@ def _load(folder: Path) -> Content:
 def _load_lenient(folder: Path, errors: list[str]) -> SimpleNamespace:
     """Every item that is valid on its own, ignoring broken cross-references: for old revisions committed while
     the content was half-written. A Content-like object that snapshot() accepts."""
+    from .framework import Framework
     from .load import Reader, _load_items, _load_pages
 
     root = folder.resolve()
     reader, files = Reader(root), {}
-    items = {kind: _load_items(reader, root, kind, cls, files) for kind, cls in m.ITEM_KINDS.items()}
+    fw_path = root / "framework.yml"
+    fw_data = reader.read_yaml(fw_path) if fw_path.is_file() else None
+    fw = reader.validate(fw_path, Framework, fw_data) if fw_path in reader.raw else None
+    if fw is None:
+        raise EditionError(f"cannot read its framework.yml ({errors[0]})")
+    items = {kind: _load_items(reader, root, kind, cls, files) for kind, cls in m.models_for(fw).items.items()}
     singles = {}
     for name, cls in m.FILE_KINDS.items():
         path = root / name
@@ -297,7 +314,7 @@ def _load_lenient(folder: Path, errors: list[str]) -> SimpleNamespace:
     sources = singles["sources.yml"]
     if singles["authority.yml"] is None:
         raise EditionError(f"cannot read its authority.yml ({errors[0]})")
-    return SimpleNamespace(**items, glossary=singles["glossary.yml"], authority=singles["authority.yml"],
+    return SimpleNamespace(**items, framework=fw, glossary=singles["glossary.yml"], authority=singles["authority.yml"],
                            sources={s.id: s for s in sources.sources} if sources else {},
                            pages=_load_pages(reader, root / "pages"))
 
@@ -320,6 +337,9 @@ def from_revision(revision: str, repo: Path = ROOT, path: str = "content") -> Co
     with tempfile.TemporaryDirectory(prefix="edition-") as tmp:
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
             tar.extractall(tmp, filter="data")
+        old_fw, now_fw = Path(tmp) / path / "framework.yml", repo / path / "framework.yml"
+        if not old_fw.exists() and now_fw.is_file():  # committed before the framework was data: today's applies
+            old_fw.write_bytes(now_fw.read_bytes())
         try:
             return _load(Path(tmp) / path)
         except ContentErrors as exc:
@@ -458,8 +478,9 @@ def _highlight(old: str, new: str) -> tuple[Markup, Markup]:
     return Markup("".join(left)), Markup("".join(right))
 
 
-def page_data(changes: Changes | None, why: str | None, current: m.Authority) -> dict:
-    """Plain data for what-changed.md.j2: links are relative to the docs root."""
+def page_data(changes: Changes | None, why: str | None, current: m.Authority, anchors: frozenset = frozenset()) -> dict:
+    """Plain data for what-changed.md.j2: links are relative to the docs root. `anchors`: the per-level anchors a need
+    page has now; a change in a phase or level the framework no longer has links to the page itself."""
     data = {"edition": current.edition, "date": _pretty(current.edition_date), "why": why, "changes": None}
     if changes is None:
         return data
@@ -475,7 +496,7 @@ def page_data(changes: Changes | None, why: str | None, current: m.Authority) ->
             for f in i.fields:
                 anchor = None
                 parts = f.path.split(".")
-                if kind == "needs" and len(parts) > 2 and parts[0] == "phases":
+                if kind == "needs" and len(parts) > 2 and parts[0] == "phases" and f"{parts[1]}-{parts[2]}" in anchors:
                     anchor = f"{parts[1]}-{parts[2]}"
                 lines = [_highlight(o, n) if o and n else (Markup(_md(o)), Markup(_md(n))) for o, n in f.rows]
                 rows.append({"label": f.label, "anchor": anchor, "lines": lines})

@@ -16,8 +16,8 @@ def filters(c: Content) -> list[dict]:
     needs = sorted(c.needs.items(), key=lambda kv: kv[1].title.lower())
     groups = [
         ("need", "Need", [(n, need.title) for n, need in needs]),
-        ("level", "Level of support", [(lv, m.LEVEL_TITLES[lv]) for lv in m.LEVELS]),
-        ("phase", "Age group", [(p, m.PHASE_TITLES[p]) for p in m.PHASES]),
+        ("level", "Level of support", [(lv.id, lv.title) for lv in c.framework.levels]),
+        ("phase", "Age group", [(p.id, c.framework.phase_label(p.id)) for p in c.framework.phases]),
         ("type", "Type of strategy", [(t, m.TYPE_TITLES[t]) for t in m.STRATEGY_TYPES]),
         ("area", "Broad area of need", [(a, area.title) for a, area in areas]),
     ]

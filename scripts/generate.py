@@ -12,9 +12,11 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from . import framework as fwk
 from . import model as m
+from .registry import doc_path, url_for
 from . import finder, opendata, search
-from . import docx_plans, plan_builder
+from . import docx_plans, plan_builder, rules
 from . import next_steps, pictures
 from . import authority as la, editions
 from .load import Content, ContentErrors, load
@@ -55,6 +57,7 @@ def _env() -> Environment:
                       bytecode_cache=FileSystemBytecodeCache(str(COMPILED)), trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True, autoescape=False)
     env.filters["attr"] = lambda v: Markup(html.escape(str(v), quote=True))  # for front matter and HTML attributes
+    env.filters["url_for"] = lambda item_id, kind: url_for(kind, item_id)
     env.filters["yaml_str"] = lambda v: Markup('"' + str(v).replace("\\", "\\\\").replace('"', '\\"') + '"')
     return env
 
@@ -80,40 +83,69 @@ def _roles(c: Content, ids: list[str]) -> list[dict]:
     return [{"id": r, "title": c.roles[r].title} for r in ids]
 
 
+def _role_entries(c: Content, entries: list[str]) -> list[dict]:
+    """'Who may help': a role id links to its page; free text links when it is a role's title or abbreviation,
+    and stays text otherwise."""
+    by_name = {n.lower(): rid for rid, role in c.roles.items() for n in (role.title, role.abbreviation) if n}
+    out = []
+    for e in entries:
+        rid = e if e in c.roles else by_name.get(e.lower())
+        out.append({"id": rid, "title": c.roles[rid].title if rid else e})
+    return out
+
+
+def _aspect_view(c: Content, aspect, entries: list) -> dict:
+    """One aspect of one level, ready to print: items with text and, where they name an item, its link."""
+    if aspect.kind == "roles":
+        items = [{"text": r["title"], "link": f"roles/{r['id']}" if r["id"] else None} for r in _role_entries(c, entries)]
+    else:
+        items = []
+        for e in entries:
+            if isinstance(e, str):
+                items.append({"text": e, "link": None})
+            else:
+                st = c.strategies[e.strategy]
+                items.append({"text": st.title, "link": f"strategies/{e.strategy}", "summary": st.summary,
+                              "note": e.note})
+    return {"id": aspect.id.replace("_", "-"), "title": aspect.title, "kind": aspect.kind, "entries": items}
+
+
+def phase_short(c: Content, phase: str) -> str:
+    return c.framework.phase(phase).title
+
+
 def need_view(c: Content, nid: str) -> dict:
-    need = c.needs[nid]
-    phases = []
-    for phase in m.PHASES:
-        levels = []
-        for level in m.LEVELS:
-            g = need.phases.phase(phase).level(level)
-            levels.append({
-                "id": level, "title": m.LEVEL_TITLES[level], "anchor": f"{phase}-{level}",
-                "descriptors": g.descriptors, "assessment": g.assessment,
-                "strategies": [{"id": s.strategy, "title": c.strategies[s.strategy].title,
-                                "summary": c.strategies[s.strategy].summary, "note": s.note} for s in g.strategies],
-                "roles": _roles(c, g.who_may_help),
-            })
-        phases.append({"id": phase, "title": m.PHASE_TITLES[phase], "short": m.PHASE_TITLES[phase].split(" (")[0],
-                       "levels": levels})
+    need, fw = c.needs[nid], c.framework
+    phases: dict[str, dict] = {}
+    for cell in fwk.walk(fw, need, gaps=True):
+        p, lv = cell.phase, cell.level
+        phase = phases.setdefault(p.id, {"id": p.id, "title": fw.phase_label(p.id), "short": p.title, "levels": []})
+        g = cell.guidance
+        phase["levels"].append({
+            "id": lv.id, "title": lv.title, "anchor": cell.anchor,
+            "gap": None if g is not None else f"This guidance does not describe this level for {p.people} "
+                                               f"aged {p.ages}.",
+            "aspects": [_aspect_view(c, a, g.aspect(a.id)) for a in fw.aspects] if g is not None else [],
+        })
     return {
         "id": nid, "title": need.title, "summary": need.summary, "also_known_as": need.also_known_as,
-        "area": {"id": need.area, "title": c.areas[need.area].title}, "phases": phases,
+        "area": {"id": need.area, "title": c.areas[need.area].title}, "phases": list(phases.values()),
+        "level_count": len(fw.levels),
         "sources": _source_lines(c, need.sources),
         "plans": [{"id": p, "title": c.plans[p].title} for p in c.derived.need_plans.get(nid, [])],
     }
 
 
 def strategy_view(c: Content, sid: str) -> dict:
-    st = c.strategies[sid]
+    st, fw = c.strategies[sid], c.framework
     uses: dict[str, list] = {}
     for nid, phase, level in c.derived.strategy_uses.get(sid, []):
-        uses.setdefault(nid, []).append({"anchor": f"{phase}-{level}",
-                                         "label": f"{m.PHASE_TITLES[phase].split(' (')[0]}, {m.LEVEL_TITLES[level]}"})
+        uses.setdefault(nid, []).append({"anchor": fwk.anchor(phase, level),
+                                         "label": f"{fw.phase(phase).title}, {fw.level(level).title}"})
     return {
         "id": sid, "title": st.title, "summary": st.summary, "steps": st.steps, "type": m.TYPE_TITLES[st.type],
-        "levels": [{"id": lv, "title": m.LEVEL_TITLES[lv]} for lv in m.LEVELS if lv in st.levels],
-        "phases": [m.PHASE_TITLES[p] for p in m.PHASES if p in st.phases],
+        "levels": [{"id": lv.id, "title": lv.title} for lv in fw.levels if lv.id in st.levels],
+        "phases": [fw.phase_label(p.id) for p in fw.phases if p.id in st.phases],
         "roles": _roles(c, st.delivered_by),
         "uses": [{"id": n, "title": c.needs[n].title, "places": places}
                  for n, places in sorted(uses.items(), key=lambda kv: c.needs[kv[0]].title.lower())],
@@ -125,8 +157,8 @@ def strategy_view(c: Content, sid: str) -> dict:
 def plan_view(c: Content, pid: str) -> dict:
     plan = c.plans[pid]
     return {
-        "id": pid, "plan": plan, "phase": m.PHASE_TITLES[plan.phase], "level": m.LEVEL_TITLES[plan.level],
-        "level_id": plan.level, "next_level": m.LEVEL_TITLES[plan.review.next_level],
+        "id": pid, "plan": plan, "phase": c.framework.phase_label(plan.phase), "level": c.framework.level(plan.level).title,
+        "level_id": plan.level, "next_level": c.framework.level(plan.review.next_level).title,
         "needs": [{"id": n, "title": c.needs[n].title} for n in plan.needs],
         "provision": [{"id": p.strategy, "title": c.strategies[p.strategy].title, "p": p,
                        "who": ", ".join(c.roles[r].title for r in p.who)} for p in plan.provision],
@@ -180,8 +212,8 @@ def render_pages(c: Content, download: bool = False, offline_copy: bool = False)
     env = _env()
     areas = _areas(c)
     authority = c.authority
-    common = {"authority": authority, "levels": [{"id": lv, "title": m.LEVEL_TITLES[lv], "summary": c.levels[lv].summary}
-                                                 for lv in m.LEVELS]}
+    common = {"authority": authority, "levels": [{"id": lv.id, "title": lv.title, "summary": c.levels[lv.id].summary,
+                                                  "meaning": lv.meaning} for lv in c.framework.levels]}
     common.update(contacts=la.contacts(authority), service=la.service(authority), offline_copy=offline_copy,
                   download=Markup(la.download_path(authority)) if download else None, site_url=Markup(authority.site_url or ""),
                   last_changed={f"{k}/{i}": v for (k, i), v in editions.last_changed(c).items()})
@@ -210,14 +242,16 @@ def render_pages(c: Content, download: bool = False, offline_copy: bool = False)
     for view in plans:
         put(f"plans/{view['id']}.md", "plan.md.j2", v=view)
     put("levels/index.md", "levels-index.md.j2", ladder=next_steps.ladder(c))
-    for lv in m.LEVELS:
+    for lv in c.framework.level_ids:
         level = c.levels[lv]
         needs = [{"id": n, "title": c.needs[n].title} for n in sorted(c.needs, key=lambda n: c.needs[n].title.lower())]
         strategies = _strategy_list(c, [s for s, st in c.strategies.items() if lv in st.levels])
-        put(f"levels/{lv}.md", "level.md.j2", level=level, level_id=lv, needs=needs, strategies=strategies,
+        put(f"levels/{lv}.md", "level.md.j2", level={"title": c.framework.level(lv).title, "summary": level.summary,
+                                                      "description": level.description}, level_id=lv,
+            needs=needs, strategies=strategies, sources=_source_lines(c, level.sources),
+            phases=[{"id": p.id, "title": c.framework.phase_label(p.id)} for p in c.framework.phases],
             here=pictures.you_are_here(next_steps.framework_levels(c), lv, pid=f"here-{lv}"),
-            next=next_steps.links(c, lv, prefix="../"),
-            phases=[{"id": p, "title": m.PHASE_TITLES[p]} for p in m.PHASES], sources=_source_lines(c, level.sources))
+            next=next_steps.links(c, lv, prefix="../"))
     roles = [{"id": r, "role": role, "needs": [{"id": n, "title": c.needs[n].title} for n in c.derived.role_uses.get(r, [])],
               "strategies": _strategy_list(c, [s for s, st in c.strategies.items() if r in st.delivered_by]),
               "sources": _source_lines(c, role.sources)}
@@ -231,8 +265,10 @@ def render_pages(c: Content, download: bool = False, offline_copy: bool = False)
     put("data/index.md", "data.md.j2", **opendata.page_view(c))
     put("guide/index.md", "guide-index.md.j2", guide=guide)
     for page in guide:
-        put(f"guide/{page.id}.md", "guide-page.md.j2", page=page, body=Markup(pictures.place(page.id, la.fill(page.body, authority, f"{c.root.name}/pages/{page.id}.md"))))
-    put("what-changed.md", "what-changed.md.j2", **editions.page_data(*editions.previous_changes(c), authority))
+        put(f"guide/{page.id}.md", "guide-page.md.j2", page=page,
+            body=Markup(pictures.place(page.id, la.fill(page.body, authority, f"{c.root.name}/pages/{page.id}.md"))))
+    put("what-changed.md", "what-changed.md.j2", **editions.page_data(
+        *editions.previous_changes(c), authority, frozenset(fwk.anchor(p.id, lv.id) for p, lv in c.framework.cells())))
     abbrs = abbreviations(c)
     return search.tune(c, {path: _with_abbreviations(text, abbrs) for path, text in pages.items()})
 
@@ -248,9 +284,7 @@ def _term_link(t: m.Term) -> str | None:
     if t.link.startswith("https://"):
         return t.link
     kind, _, target = t.link.partition(":")
-    folder = {"need": "needs", "strategy": "strategies", "plan": "plans", "role": "roles", "area": "areas",
-              "level": "levels", "page": "guide"}[kind]
-    return f"{folder}/{target}.md"
+    return doc_path(kind, target)
 
 
 # ---------------------------------------------------------------- writing
@@ -295,6 +329,9 @@ def generate(content_dir: str | Path, out_dir: str | Path, authority: str | Path
     """Load and validate content_dir, then make out_dir the generated Markdown site. Raises ContentErrors.
     `authority`: an authority config file to use instead of the content folder's authority.yml."""
     c = load(content_dir)
+    problems = rules.check(c)
+    if problems:
+        raise ContentErrors(problems)
     la.use(c, authority)
     write_tree(outputs(c, **options), Path(out_dir))
     return c

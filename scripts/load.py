@@ -12,7 +12,9 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from . import framework as fwk
 from . import model as m
+from .registry import KINDS
 
 try:
     _Loader = yaml.CSafeLoader
@@ -20,7 +22,7 @@ except AttributeError:  # pragma: no cover - libyaml is present in the pinned wh
     _Loader = yaml.SafeLoader
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
-LINK_KINDS = ("need", "strategy", "plan", "role", "area", "level", "page")
+LINK_KINDS = tuple(KINDS)
 
 
 class ContentErrors(Exception):
@@ -47,7 +49,7 @@ class Page:
 class Derived:
     """Computed at load time, never typed in YAML."""
 
-    strategy_uses: dict[str, list[tuple[str, str, str]]]  # strategy -> [(need, phase, level)]
+    strategy_uses: dict[str, list[tuple[str, str, str]]]  # strategy -> [(need, phase, level)], assessments too
     strategy_plans: dict[str, list[str]]
     need_plans: dict[str, list[str]]
     area_needs: dict[str, list[str]]
@@ -71,6 +73,7 @@ class Content:
     pages: dict[str, Page]
     derived: Derived
     files: dict[tuple[str, str], Path]  # (kind, id) -> file
+    framework: fwk.Framework = None  # type: ignore[assignment]
 
 
 # ---------------------------------------------------------------- reading files
@@ -109,6 +112,8 @@ def _data_path(data: Any, loc: tuple) -> list[Any]:
     """Keep the parts of a pydantic error location that exist in the data (drops union member tags)."""
     path, node = [], data
     for part in loc:
+        if part == "[key]":  # a key that is not allowed: the path already ends at it
+            break
         if isinstance(node, dict) and part in node:
             node = node[part]
             path.append(part)
@@ -135,6 +140,7 @@ def _message(err: dict) -> str:
         return f"{err['input']!r} is not a valid id (lower-case words joined by hyphens)"
     if kind == "literal_error":
         return f"{err['input']!r} is not allowed: {msg.replace('Input should be ', 'use ')}"
+    msg = msg.removeprefix("Value error, ")
     return msg[0].lower() + msg[1:] if msg else kind
 
 
@@ -196,6 +202,7 @@ def _item_files(folder: Path) -> list[Path]:
 
 
 def _load_items(reader: Reader, root: Path, kind: str, cls: type[m.Model], files: dict) -> dict:
+    """Every item of one folder, validated by its model."""
     items: dict[str, Any] = {}
     for path in _item_files(root / kind):
         item_id = path.stem
@@ -245,29 +252,35 @@ def _load_pages(reader: Reader, folder: Path) -> dict[str, Page]:
     return pages
 
 
+def _read_single(reader: Reader, path: Path, cls: type[m.Model]):
+    if not path.exists():
+        reader.errors.append(f"{reader.rel(path)}: file is missing")
+        return None
+    data = reader.read_yaml(path)
+    return reader.validate(path, cls, data) if path in reader.raw else None
+
+
 def load(root: str | Path) -> Content:
     """Read, validate and cross-check a content folder. Raises ContentErrors listing every problem."""
     root = Path(root).resolve()
     reader = Reader(root)
     if not root.is_dir():
         raise ContentErrors([f"{root}: content folder not found"])
+    singles = {name: _read_single(reader, root / name, cls) for name, cls in m.FILE_KINDS.items()}
+    authority = singles["authority.yml"]
+    framework = _read_single(reader, root / (authority.framework if authority else "framework.yml"), fwk.Framework)
+    if framework is None:  # nothing framework-shaped can be checked without it
+        raise ContentErrors(reader.errors)
+    models = m.models_for(framework)
     files: dict[tuple[str, str], Path] = {}
-    items = {kind: _load_items(reader, root, kind, cls, files) for kind, cls in m.ITEM_KINDS.items()}
-    singles = {}
-    for name, cls in m.FILE_KINDS.items():
-        path = root / name
-        if not path.exists():
-            reader.errors.append(f"{reader.rel(path)}: file is missing")
-            continue
-        data = reader.read_yaml(path)
-        singles[name] = reader.validate(path, cls, data) if path in reader.raw else None
+    items = {kind: _load_items(reader, root, kind, cls, files) for kind, cls in models.items.items()}
     pages = _load_pages(reader, root / "pages")
     sources = singles.get("sources.yml")
     content = Content(
         root=root, areas=items["areas"], needs=items["needs"], strategies=items["strategies"],
         plans=items["plans"], roles=items["roles"], levels=items["levels"],
         glossary=singles.get("glossary.yml"), sources={s.id: s for s in sources.sources} if sources else {},
-        authority=singles.get("authority.yml"), pages=pages, derived=None, files=files,  # type: ignore[arg-type]
+        authority=authority, pages=pages, derived=None, files=files, framework=framework,  # type: ignore[arg-type]
     )
     # Cross-references are checked even when some files failed, so one run reports everything.
     _check(reader, content, _failed(files, items), sources is None)
@@ -282,10 +295,8 @@ def load(root: str | Path) -> Content:
 
 def _check(reader: Reader, c: Content, failed: set, no_sources: bool) -> None:
     """Resolve every id reference and check meaning; add one error per problem."""
-    known = {"area": c.areas, "need": c.needs, "strategy": c.strategies, "plan": c.plans,
-             "role": c.roles, "level": c.levels, "page": c.pages, "source": c.sources}
-    folder = {"area": "areas", "need": "needs", "strategy": "strategies", "plan": "plans", "role": "roles",
-              "level": "levels"}
+    known = {**{k: getattr(c, kind.attr) for k, kind in KINDS.items()}, "source": c.sources}
+    folder = {k: kind.folder for k, kind in KINDS.items()}
 
     def ref(kind: str, value: str, path: Path, where: list) -> bool:
         if value in known[kind]:
@@ -298,12 +309,13 @@ def _check(reader: Reader, c: Content, failed: set, no_sources: bool) -> None:
         for i, s in enumerate(refs):
             ref("source", s.source, path, where + [i, "source"])
 
-    for level in m.LEVELS:
+    fw = c.framework
+    for level in fw.level_ids:
         if level not in c.levels and ("levels", level) not in failed:
             reader.errors.append(f"{reader.rel(c.root / 'levels' / (level + '.yml'))}: file is missing (every level needs one)")
     for level_id in c.levels:
-        if level_id not in m.LEVELS:
-            reader.error(c.files[("levels", level_id)], None, f"{level_id!r} is not a level: use one of {', '.join(m.LEVELS)}")
+        if level_id not in fw.level_ids:
+            reader.error(c.files[("levels", level_id)], None, f"{level_id!r} is not a level of the framework: use one of {', '.join(fw.level_ids)}")
 
     for aid, area in c.areas.items():
         sources(c.files[("areas", aid)], area.sources, ["sources"])
@@ -312,28 +324,45 @@ def _check(reader: Reader, c: Content, failed: set, no_sources: bool) -> None:
     for lid, lvl in c.levels.items():
         sources(c.files[("levels", lid)], lvl.sources, ["sources"])
 
+    required = c.authority.coverage.required(fw) if c.authority else []
+    for kind, wanted in (("phases", c.authority.coverage.phases if c.authority else "all"),
+                         ("levels", c.authority.coverage.levels if c.authority else "all")):
+        ids = fw.phase_ids if kind == "phases" else fw.level_ids
+        for i, v in enumerate(wanted if isinstance(wanted, list) else []):
+            if v not in ids:
+                reader.error(c.root / "authority.yml", ["coverage", kind, i],
+                             f"{v!r} is not one of the framework's {kind}: {', '.join(ids)}")
     for nid, need in c.needs.items():
         path = c.files[("needs", nid)]
         ref("area", need.area, path, ["area"])
         sources(path, need.sources, ["sources"])
-        for phase in m.PHASES:
-            for level in m.LEVELS:
-                g = need.phases.phase(phase).level(level)
-                base = ["phases", phase, level]
-                seen = set()
-                for i, s in enumerate(g.strategies):
-                    where = base + ["strategies", i]
+        missing_phases = set()
+        for phase, level in required:
+            if phase not in need.phases:
+                if phase not in missing_phases:
+                    reader.error(path, ["phases", phase], "is missing: the authority's coverage policy (authority.yml "
+                                 "coverage) requires every need to describe this phase")
+                missing_phases.add(phase)
+            elif level not in need.phases[phase]:
+                reader.error(path, ["phases", phase, level], "is missing: the authority's coverage policy "
+                             "(authority.yml coverage) requires every need to describe this level")
+        for cell in fwk.walk(fw, need):
+            seen = set()
+            for aspect, i, s in fwk.strategy_refs(fw, cell.guidance):
+                where = cell.path + [aspect, i]
+                if aspect in {a.id for a in fw.aspects_of("strategies")}:
                     if s.strategy in seen:
                         reader.error(path, where, f"duplicate strategy {s.strategy!r} at this level")
                     seen.add(s.strategy)
-                    if ref("strategy", s.strategy, path, where):
-                        st = c.strategies[s.strategy]
-                        if level not in st.levels:
-                            reader.error(path, where, f"strategy {s.strategy!r} is not marked for level {level!r} (add it to the strategy's levels)")
-                        if phase not in st.phases:
-                            reader.error(path, where, f"strategy {s.strategy!r} is not marked for phase {phase!r} (add it to the strategy's phases)")
-                for i, r in enumerate(g.who_may_help):
-                    ref("role", r, path, base + ["who_may_help", i])
+                if ref("strategy", s.strategy, path, where):
+                    st = c.strategies[s.strategy]
+                    if cell.level.id not in st.levels:
+                        reader.error(path, where, f"strategy {s.strategy!r} is not marked for level {cell.level.id!r} (add it to the strategy's levels)")
+                    if cell.phase.id not in st.phases:
+                        reader.error(path, where, f"strategy {s.strategy!r} is not marked for phase {cell.phase.id!r} (add it to the strategy's phases)")
+            for aspect, i, r in fwk.refs(fw, cell.guidance, "roles"):
+                if is_role_id(r):
+                    ref("role", r, path, cell.path + [aspect, i])
 
     for sid, st in c.strategies.items():
         path = c.files[("strategies", sid)]
@@ -373,19 +402,24 @@ def _check(reader: Reader, c: Content, failed: set, no_sources: bool) -> None:
         seen_sources.add(sid)
 
 
+def is_role_id(entry: str) -> bool:
+    """A "who may help" entry written as an id (lower-case words joined by hyphens) must name a role; anything
+    else is free text."""
+    return re.fullmatch(m.ID_PATTERN, entry) is not None
+
+
 def derive(c: Content) -> Derived:
     """Back-links and indexes, computed from the validated content."""
     uses: dict[str, list] = defaultdict(list)
     role_uses: dict[str, list] = defaultdict(list)
+    fw = c.framework
     for nid, need in c.needs.items():
-        for phase in m.PHASES:
-            for level in m.LEVELS:
-                g = need.phases.phase(phase).level(level)
-                for s in g.strategies:
-                    uses[s.strategy].append((nid, phase, level))
-                for r in g.who_may_help:
-                    if nid not in role_uses[r]:
-                        role_uses[r].append(nid)
+        for cell in fwk.walk(fw, need):
+            for _aspect, _i, s in fwk.strategy_refs(fw, cell.guidance):
+                uses[s.strategy].append((nid, cell.phase.id, cell.level.id))
+            for _aspect, _i, r in fwk.refs(fw, cell.guidance, "roles"):
+                if r in c.roles and nid not in role_uses[r]:
+                    role_uses[r].append(nid)
     strategy_plans: dict[str, list] = defaultdict(list)
     need_plans: dict[str, list] = defaultdict(list)
     for pid, plan in c.plans.items():
@@ -421,6 +455,11 @@ def main(argv: list[str] | None = None) -> int:
     """Validate a content folder: `python -m scripts.load [content]`."""
     root, c = load_for_command(argv)
     if c is None:
+        return 2
+    from .rules import check  # the content rules read loaded content: imported here, not at load's import
+    problems = check(c)
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
         return 2
     print(f"{root}: {len(c.needs)} needs, {len(c.strategies)} strategies, {len(c.plans)} plans, "
           f"{len(c.roles)} roles, {len(c.glossary.terms)} glossary terms: all valid")

@@ -1,28 +1,19 @@
-# The content model: one pydantic class per kind of YAML item, and the fixed levels and phases.
-# In: nothing (imported by load, generate, schema export). Out: the models and their constants.
+# The content model: one pydantic class per kind of YAML item, refined for one authority's framework.
+# In: a Framework (scripts/framework.py) for the framework-shaped parts. Out: the models, and models_for(framework).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from typing import Annotated, Literal, Optional, Union, get_args
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, Optional, Union, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model, field_validator, model_validator
 
-# The fixed, ordered levels and phases. Everything else (titles, JSON Schema enums) derives from these.
-Level = Literal["universal", "sen-support", "enhanced-sen-support", "ehc"]
-Phase = Literal["school-age", "post-16"]
+from .framework import Coverage, Framework
+
 StrategyType = Literal["environment", "teaching", "small-group", "individual", "specialist", "assistive-technology"]
-LEVELS: tuple[str, ...] = get_args(Level)
-PHASES: tuple[str, ...] = get_args(Phase)
 STRATEGY_TYPES: tuple[str, ...] = get_args(StrategyType)
-
-LEVEL_TITLES = {
-    "universal": "Ordinarily available (universal)",
-    "sen-support": "SEN Support",
-    "enhanced-sen-support": "Enhanced SEN Support",
-    "ehc": "EHC needs assessment and plan",
-}
-PHASE_TITLES = {"school-age": "School age (Year 1 to Year 11)", "post-16": "Post-16 (16 to 25)"}
 TYPE_TITLES = {
     "environment": "Environment",
     "teaching": "Teaching",
@@ -74,47 +65,30 @@ class StrategyRef(Model):
 
 
 class LevelGuidance(Model):
-    """What one level looks like for one need in one phase."""
+    """What one level looks like for one need in one phase: one field per aspect of the framework (added by
+    models_for). Strategy ids written plainly become {strategy: id}."""
 
-    descriptors: list[Text] = Field(min_length=1, description="What you might notice")
-    assessment: list[Text] = Field(min_length=1, description="How the need is assessed at this level")
-    strategies: list[Union[Id, StrategyRef]] = Field(min_length=1, description="Strategy ids, or {strategy, note}")
-    who_may_help: list[Id] = Field(min_length=1, description="Role ids")
+    def aspect(self, aspect_id: str) -> list:
+        return getattr(self, aspect_id)
 
-    @field_validator("strategies")
+    @model_validator(mode="before")
     @classmethod
-    def _plain_ids(cls, value):
-        return [StrategyRef(strategy=v) if isinstance(v, str) else v for v in value]
-
-
-class PhaseGuidance(Model):
-    universal: LevelGuidance
-    sen_support: LevelGuidance = Field(alias="sen-support")
-    enhanced_sen_support: LevelGuidance = Field(alias="enhanced-sen-support")
-    ehc: LevelGuidance
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-    def level(self, level: str) -> LevelGuidance:
-        return getattr(self, level.replace("-", "_"))
-
-
-class NeedPhases(Model):
-    school_age: PhaseGuidance = Field(alias="school-age")
-    post_16: PhaseGuidance = Field(alias="post-16")
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-    def phase(self, phase: str) -> PhaseGuidance:
-        return getattr(self, phase.replace("-", "_"))
+    def _plain_ids(cls, data):
+        if isinstance(data, dict):
+            for name in getattr(cls, "_strategy_aspects", ()):
+                if isinstance(data.get(name), list):
+                    data = {**data, name: [{"strategy": v} if isinstance(v, str) else v for v in data[name]]}
+        return data
 
 
 class Need(Model):
     area: Id
     title: Text
     also_known_as: list[Text] = Field(default_factory=list, description="Words people type: abbreviations, everyday and older names")
+    search_terms: list[Text] = Field(default_factory=list, description="Misspellings and everyday phrases people "
+                                     "search with: used by search only, never shown")
     summary: Text
-    phases: NeedPhases
+    phases: dict[str, dict[str, LevelGuidance]] = Field(description="Per phase, per level: what the guidance says")
     sources: list[SourceRef] = Field(default_factory=list)
 
 
@@ -124,8 +98,8 @@ class Strategy(Model):
     steps: list[Text] = Field(min_length=1, description="How to do it")
     delivered_by: list[Id] = Field(min_length=1, description="Role ids of who delivers it")
     type: StrategyType
-    levels: list[Level] = Field(min_length=1)
-    phases: list[Phase] = Field(min_length=1)
+    levels: list[str] = Field(min_length=1)
+    phases: list[str] = Field(min_length=1)
     sources: list[SourceRef] = Field(default_factory=list)
 
     @field_validator("levels", "phases")
@@ -161,16 +135,16 @@ class Provision(Model):
 class Review(Model):
     date: dt.date
     next_steps: list[Text] = Field(min_length=1)
-    next_level: Level = Field(description="The level of support after the review")
+    next_level: str = Field(description="The level of support after the review")
     level_decision: Text = Field(description="Why the pupil stays at, or moves, level")
 
 
 class Plan(Model):
     title: Text
     pupil: Text = Field(description="The fictional pupil's first name")
-    phase: Phase
+    phase: str
     year_group: Text
-    level: Level
+    level: str
     needs: list[Id] = Field(min_length=1)
     summary: Text
     about_me: AboutMe
@@ -190,9 +164,8 @@ class Role(Model):
 
 
 class Level_(Model):
-    """content/levels/<level>.yml: what a level means. The ids are fixed by Level."""
+    """content/levels/<level>.yml: the page about a level. Its id and title come from the framework."""
 
-    title: Text
     summary: Text
     description: list[Text] = Field(min_length=1)
     sources: list[SourceRef] = Field(default_factory=list)
@@ -290,6 +263,10 @@ class Authority(Model):
     disagreement_service: Optional[ServiceContact] = Field(None, description="The local disagreement resolution service")
     logo: Optional[str] = Field(None, description="Logo image (.svg or .png), relative to this file")
     colours: Optional[Colours] = None
+    framework: str = Field("framework.yml", description="The framework file (levels, phases, aspects), relative to "
+                           "the content folder")
+    coverage: Coverage = Field(default_factory=Coverage, description="The phases and levels every need must "
+                               "describe: 'all' (the default) or lists of ids")
     sources: list[Source] = Field(default_factory=list, description="This authority's own documents (threshold "
                                   "guidance, process binder): each replaces the sources.yml entry with the same id")
 
@@ -306,15 +283,57 @@ class Authority(Model):
         return value
 
 
-# Folder name -> model, for the one-file-per-item kinds.
-ITEM_KINDS: dict[str, type[Model]] = {
-    "areas": Area,
-    "needs": Need,
-    "strategies": Strategy,
-    "plans": Plan,
-    "roles": Role,
-    "levels": Level_,
+# ---- One authority's models: the framework-shaped fields take its ids, and a level has one field per aspect.
+_ASPECT_TYPES = {
+    "text": list[Union[StrategyRef, Text]],  # sentences, or {strategy, note} naming an assessment item
+    "strategies": list[StrategyRef],
+    "roles": list[Text],  # a role id, or free text (linked when it is a role's title)
 }
+
+
+@dataclass(frozen=True)
+class Models:
+    """The item models of one framework, by content folder, and the level guidance model."""
+
+    framework: Framework
+    guidance: type[LevelGuidance]
+    items: dict[str, type[Model]]
+
+    def __getitem__(self, folder: str) -> type[Model]:
+        return self.items[folder]
+
+
+def models_for(fw: Framework) -> Models:
+    return _models(fw.model_dump_json())
+
+
+@functools.lru_cache(maxsize=8)
+def _models(fw_json: str) -> Models:
+    fw = Framework.model_validate_json(fw_json)
+    level_id = Literal[fw.level_ids]  # type: ignore[valid-type]
+    phase_id = Literal[fw.phase_ids]  # type: ignore[valid-type]
+    aspects: dict[str, Any] = {
+        a.id: (_ASPECT_TYPES[a.kind], Field(min_length=1, description=a.title) if a.required
+               else Field(default_factory=list, description=a.title))
+        for a in fw.aspects}
+    guidance = create_model("LevelGuidance", __base__=LevelGuidance, __doc__=LevelGuidance.__doc__, **aspects)
+    guidance._strategy_aspects = tuple(a.id for a in fw.aspects_of("strategies"))
+    levels_doc = ", ".join(fw.level_ids)
+    phases_doc = ", ".join(fw.phase_ids)
+    need = create_model("Need", __base__=Need, __doc__=Need.__doc__, phases=(
+        dict[phase_id, dict[level_id, guidance]],
+        Field(description=f"Per phase ({phases_doc}), per level ({levels_doc}): what the guidance says")))
+    strategy = create_model("Strategy", __base__=Strategy, __doc__=Strategy.__doc__,
+                            levels=(list[level_id], Field(min_length=1, description=f"Levels: {levels_doc}")),
+                            phases=(list[phase_id], Field(min_length=1, description=f"Phases: {phases_doc}")))
+    review = create_model("Review", __base__=Review, __doc__=Review.__doc__, next_level=(
+        level_id, Field(description="The level of support after the review")))
+    plan = create_model("Plan", __base__=Plan, __doc__=Plan.__doc__, phase=(phase_id, ...), level=(level_id, ...),
+                        review=(review, ...))
+    return Models(fw, guidance, {"areas": Area, "needs": need, "strategies": strategy, "plans": plan,
+                                 "roles": Role, "levels": Level_})
+
+
 # Single-file kinds.
 FILE_KINDS: dict[str, type[Model]] = {
     "glossary.yml": Glossary,

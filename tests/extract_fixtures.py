@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts import model as m
+from scripts.extract import fwids as fw
 from scripts.extract import cli
 from scripts.extract.profiles import load_profile
 from scripts.extract.render import binder_pdf, threshold_pdf
@@ -119,7 +119,7 @@ def expand(need: dict) -> dict:
     """A need written with one `levels` block (the same at every level and phase) as full content-model data."""
     need = copy.deepcopy(need)
     block = need.pop("levels")
-    need["phases"] = {p: {lv: copy.deepcopy(block) for lv in m.LEVELS} for p in m.PHASES}
+    need["phases"] = {p: {lv: copy.deepcopy(block) for lv in fw.LEVELS} for p in fw.PHASES}
     return need
 
 

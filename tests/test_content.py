@@ -4,6 +4,7 @@ import re
 import pytest
 
 from scripts import coverage, quality
+from scripts import framework as fwk
 from scripts import model as m
 from tests.conftest import CONTENT
 
@@ -23,7 +24,7 @@ ROLES = ["senco", "class-teacher", "teaching-assistant", "headteacher", "governo
 
 
 def test_id_is_the_file_name(content):
-    for kind in m.ITEM_KINDS:
+    for kind in m.models_for(content.framework).items:
         stems = {p.stem for p in (CONTENT / kind).glob("*.y*ml")}
         assert stems == set(getattr(content, kind)), kind
         for stem in stems:
@@ -49,10 +50,8 @@ def test_coverage_has_no_gaps(content):
 
 def test_every_level_has_assessment_and_who_may_help(content):
     for nid, need in content.needs.items():
-        for phase in m.PHASES:
-            for level in m.LEVELS:
-                g = need.phases.phase(phase).level(level)
-                assert g.assessment and g.who_may_help, (nid, phase, level)
+        for cell in fwk.walk(content.framework, need):
+            assert cell.guidance.assessment and cell.guidance.who_may_help, (nid, cell.anchor)
 
 
 def test_every_strategy_is_used(content):

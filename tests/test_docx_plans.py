@@ -37,8 +37,8 @@ def check_plan_document(content, plan_id, path):
     assert headings(doc) == list(dp.HEADINGS)
     details, outcomes, provision, progress = doc.tables
     assert table_text(details) == [
-        ["Name", plan.pupil], ["Year group", plan.year_group], ["Age group", m.PHASE_TITLES[plan.phase]],
-        ["Level of support", m.LEVEL_TITLES[plan.level]],
+        ["Name", plan.pupil], ["Year group", plan.year_group], ["Age group", content.framework.phase_label(plan.phase)],
+        ["Level of support", content.framework.level(plan.level).title],
         ["Needs", ", ".join(content.needs[n].title for n in plan.needs)],
         ["Review date", dp.long_date(plan.review.date)]]
     assert table_text(outcomes) == [list(dp.OUTCOME_COLUMNS)] + [

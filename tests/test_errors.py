@@ -88,7 +88,7 @@ def test_unknown_level_file_and_bad_glossary_link(tmp_path, capsys):
     assert loader.main([str(content)]) == 2
     err = capsys.readouterr().err.splitlines()
     assert "content/levels/ehc.yml: file is missing (every level needs one)" in err
-    assert "content/levels/extra.yml: 'extra' is not a level: use one of universal, sen-support, enhanced-sen-support, ehc" in err
+    assert "content/levels/extra.yml: 'extra' is not a level of the framework: use one of universal, sen-support, enhanced-sen-support, ehc" in err
     assert any("terms[0].link: link 'person:senco' should be 'kind:id'" in x for x in err)
 
 

@@ -10,7 +10,7 @@ import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from scripts import model as m
+from scripts.extract import fwids as fw
 from scripts.extract.staging import canon
 from tests import extract_fixtures as fx
 
@@ -85,7 +85,7 @@ def test_strategies_match_curated_ids_and_only_grow(extracted):
         got = fx.staged(staging, "strategies", sid)
         curated = yaml.safe_load((staging.parent / "content" / "strategies" / f"{sid}.yml").read_text())
         assert got["title"] == s["title"] and got["summary"] == curated["summary"]  # a person's text is kept
-        assert got["levels"] == list(m.LEVELS) and got["phases"] == list(m.PHASES)
+        assert got["levels"] == list(fw.LEVELS) and got["phases"] == list(fw.PHASES)
         assert got["sources"][0]["source"] == "local-threshold-guidance"
 
 
@@ -130,9 +130,9 @@ ROLES = sorted(fx.ROLE_TITLES)
 @st.composite
 def need_data(draw, title: str):
     phases = {}
-    for phase in m.PHASES:
+    for phase in fw.PHASES:
         phases[phase] = {}
-        for level in m.LEVELS:
+        for level in fw.LEVELS:
             ids = draw(st.lists(st.sampled_from(range(len(TITLES))), min_size=1, max_size=3, unique=True))
             refs = [{"strategy": f"s{i}", "note": draw(SENTENCE)} if draw(st.booleans()) else f"s{i}" for i in ids]
             phases[phase][level] = {"descriptors": draw(ITEMS), "assessment": draw(ITEMS), "strategies": refs,

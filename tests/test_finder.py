@@ -61,7 +61,7 @@ def test_filters_are_fieldsets_with_legends_and_labels(site, content):
     legends = re.findall(r"<fieldset[^>]*>\s*<legend>([^<]+)</legend>", form)
     assert legends == [f["legend"] for f in finder.filters(content)]
     boxes = re.findall(r'<input type="checkbox" id="([\w-]+)" name="(\w+)" value="([\w-]+)">', form)
-    assert len(boxes) == len(content.needs) + len(m.LEVELS) + len(m.PHASES) + len(m.STRATEGY_TYPES) + len(content.areas)
+    assert len(boxes) == len(content.needs) + len(content.framework.levels) + len(content.framework.phases) + len(m.STRATEGY_TYPES) + len(content.areas)
     for box_id, _, _ in boxes:
         assert f'<label for="{box_id}">' in form
     assert 'role="status" aria-live="polite"' in form

@@ -10,6 +10,7 @@ import docx
 import pytest
 
 from scripts import docx_plans as dp
+from scripts import framework as fwk
 from scripts import model as m
 from scripts import plan_builder as pb
 from scripts.generate import _env
@@ -39,7 +40,7 @@ def suggested(content, needs=NEEDS, phase=PHASE, level=LEVEL) -> list[str]:
     """The strategy ids the guidance gives for the needs, in the order the builder lists them."""
     out = []
     for n in needs:
-        for ref in content.needs[n].phases.phase(phase).level(level).strategies:
+        for ref in content.needs[n].phases[phase][level].strategies:
             if ref.strategy not in out:
                 out.append(ref.strategy)
     return out
@@ -54,12 +55,11 @@ def test_data_matches_the_content(content):
     for nid, need in content.needs.items():
         d = data["needs"][nid]
         assert (d["area"], d["title"]) == (need.area, need.title)
-        for phase in m.PHASES:
-            for level in m.LEVELS:
-                refs = need.phases.phase(phase).level(level).strategies
-                assert d["strategies"][phase][level] == [r.strategy for r in refs], (nid, phase, level)
-                for r in refs:
-                    assert d["notes"].get(phase, {}).get(level, {}).get(r.strategy) == r.note
+        for cell in fwk.walk(content.framework, need):
+            phase, level, refs = cell.phase.id, cell.level.id, cell.guidance.strategies
+            assert d["strategies"][phase][level] == [r.strategy for r in refs], (nid, phase, level)
+            for r in refs:
+                assert d["notes"].get(phase, {}).get(level, {}).get(r.strategy) == r.note
     used = {s for n in data["needs"].values() for p in n["strategies"].values() for ids in p.values() for s in ids}
     assert set(data["strategies"]) == used
     for sid, s in data["strategies"].items():
@@ -239,7 +239,7 @@ def test_build_print_and_download_a_plan(browser, site_url, content):
         rows = page.eval_on_selector_all("#pb-plan table", "ts => ts.map(t => [...t.rows].map(r => [...r.cells].map(c => c.innerText.trim())))")
         details, outcomes, provision, progress = rows
         assert details == [[label, value] for label, value in zip(dp.DETAILS, [
-            NAME, YEAR, m.PHASE_TITLES[PHASE], m.LEVEL_TITLES[LEVEL],
+            NAME, YEAR, content.framework.phase_label(PHASE), content.framework.level(LEVEL).title,
             ", ".join(content.needs[n].title for n in NEEDS), long_date(REVIEW)])]
         expected_outcomes = [[text, measure, long_date(by)] for text, measure, by in OUTCOMES]
         expected_provision = [[content.strategies[s].title] + [f"{v} {s}" for v in PROVISION.values()] for s in (first, second)]

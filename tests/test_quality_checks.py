@@ -5,11 +5,14 @@ from scripts.load import load
 
 
 def test_coverage_table_marks_gaps(minimal, capsys):
-    # the minimal content has 1 descriptor and 2 strategies per level: every cell is a gap
+    # the minimal content has 1 descriptor and 2 strategies per level: with our minimums every cell is a gap
+    with open(minimal / "authority.yml", "a", encoding="utf-8") as f:
+        f.write("coverage:\n  minimum: {descriptors: 3, strategies: 4}\n  minimum_at: {sen-support: {strategies: 5}}\n")
     assert coverage.main([str(minimal)]) == 1
     out = capsys.readouterr().out
-    assert "| talking | 1d/2s GAP" in out
+    assert "| talking | 1/1/2/2 GAP" in out
     assert "gaps: 8" in out
+    assert "talking: school-age universal: descriptors 1 < 3, strategies 2 < 4; " in out
 
 
 def test_coverage_reports_invalid_content(minimal, capsys):

@@ -41,7 +41,7 @@ def page(site: Path, path: str) -> str:
 
 def test_example_content_is_valid_and_complete():
     c = load(EXAMPLE)
-    assert set(c.levels) == set(m.LEVELS) and c.needs and c.strategies and c.plans and c.pages
+    assert set(c.levels) == set(c.framework.level_ids) and c.needs and c.strategies and c.plans and c.pages
     assert c.authority.name == "Lowmoor County Council"
 
 
@@ -77,7 +77,10 @@ def test_hand_written_pages_get_the_authority_details(example_site):
 def test_example_what_changed_page_comes_from_its_committed_snapshot(example_site):
     html = page(example_site, "what-changed/index.html")
     assert "compared with the First edition" in html
-    assert "<del>Talking partners</del>" in html and "<ins>Language group</ins>" in html
+    # the first edition used four levels and two phases; this one uses Lowmoor's own framework, and a strategy's
+    # levels and phases are compared side by side in words
+    assert "<del>School age</del>" in html and "<ins>Primary</ins>" in html
+    assert "Primary › Targeted support › signs" in html
     need = page(example_site, "needs/speech-language-and-communication/index.html")
     assert "last-changed" in need and 'href="../../what-changed/"' in need
 
@@ -145,3 +148,53 @@ def test_placeholders(tmp_path):
         "pages/x.md: {{ authority.nonsense }}: authority.yml has no value for it"]
     assert la.service(a) == {"name": "Talk It Through", "url": None, "ways": []}
     assert la.contacts(a) == [] and la.footer(a, None) == "Published by A\\_B Council (E).".replace("\\_", "_")
+
+
+# ---------------------------------------------------------------- its own framework (issue 14)
+
+LOWMOOR_LEVELS = ["inclusive", "targeted", "specialist"]
+LOWMOOR_PHASES = ["primary", "secondary", "further-education"]
+
+
+def test_example_uses_its_own_framework():
+    c = load(EXAMPLE)
+    assert list(c.framework.level_ids) == LOWMOOR_LEVELS and list(c.framework.phase_ids) == LOWMOOR_PHASES
+    assert [a.title for a in c.framework.aspects] == ["What you might see", "What helps", "Who can help"]
+
+
+def test_example_need_page_has_its_tabs_anchors_and_gap(example_site):
+    html = page(example_site, "needs/speech-language-and-communication/index.html")
+    tabs = re.findall(r'<label for="__tabbed_\d+_\d+">([^<]+)</label>', html)
+    assert tabs == ["Primary (Reception to Year 6)", "Secondary (Year 7 to Year 11)", "Further education (16 to 25)"]
+    for p in LOWMOOR_PHASES:
+        for lv in LOWMOOR_LEVELS:
+            assert f'id="{p}-{lv}"' in html, (p, lv)
+    assert "school-age" not in html and "sen-support" not in html
+    assert "What you might see" in html and "How it is assessed" not in html
+    # further education leaves inclusive teaching out: the page says so, and nothing is filled in
+    assert "This guidance does not describe this level for students aged 16 to 25." in html
+    # free text in "who can help" is kept as text
+    assert "Learning support tutor" in html
+
+
+def test_example_finder_and_plan_builder_use_its_levels_and_phases(example_site):
+    finder = page(example_site, "strategies/index.html")
+    values = set(re.findall(r'name="(?:level|phase)" value="([\w-]+)"', finder))
+    assert values == set(LOWMOOR_LEVELS + LOWMOOR_PHASES)
+    import json
+    data = json.loads(page(example_site, "data/plan-builder.json"))
+    assert [lv["id"] for lv in data["levels"]] == LOWMOOR_LEVELS
+    assert [p["id"] for p in data["phases"]] == LOWMOOR_PHASES
+    need = data["needs"]["speech-language-and-communication"]["strategies"]
+    assert "inclusive" not in need["further-education"] and need["primary"]["targeted"] == ["visual-supports", "language-group"]
+    for lv in LOWMOOR_LEVELS:
+        assert (example_site / "levels" / lv / "index.html").is_file()
+    schema = json.loads(page(example_site, "data/needs.schema.json"))
+    assert "further-education" in json.dumps(schema) and "post-16" not in json.dumps(schema)
+
+
+def test_example_coverage_reports_the_gap_it_allows(capsys):
+    from scripts import coverage
+    assert coverage.main([str(EXAMPLE)]) == 0  # its policy requires primary and secondary only
+    out = capsys.readouterr().out
+    assert "| speech-language-and-communication | 2/1/1 " in out and " - " in out

@@ -16,7 +16,10 @@ def test_committed_schemas_match_the_models():
 def test_schema_enums_come_from_the_model():
     need = json.loads(schema.schemas()["strategy.schema.json"])
     assert need["properties"]["type"]["enum"] == list(m.STRATEGY_TYPES)
-    assert json.loads(schema.schemas()["plan.schema.json"])["properties"]["level"]["enum"] == list(m.LEVELS)
+    fw = schema.read_framework(CONTENT)
+    assert json.loads(schema.schemas()["plan.schema.json"])["properties"]["level"]["enum"] == list(fw.level_ids)
+    need = json.loads(schema.schemas()["need.schema.json"])
+    assert need["properties"]["phases"]["propertyNames"]["enum"] == list(fw.phase_ids)
 
 
 def test_every_content_file_names_its_schema():

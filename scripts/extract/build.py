@@ -35,7 +35,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .. import model as m
+from . import fwids as fw
 from .binder import ChapterRecord
 from .profiles import Profile, norm
 from .report import Report
@@ -132,9 +132,9 @@ class Builder:
             used_ids.add(nid)
             phases: dict[str, dict] = {}
             bullets: dict[tuple, list[tuple[str, str | None]]] = {}
-            for phase in m.PHASES:
+            for phase in fw.PHASES:
                 phases[phase] = {}
-                for level in m.LEVELS:
+                for level in fw.LEVELS:
                     g: dict[str, list] = {}
                     for fld in FIELDS:
                         items = split_items(rec.cells.get((phase, level, fld), []), self.p.bullets)
@@ -173,7 +173,7 @@ class Builder:
             data = {"area": rec.area, "title": rec.title, "also_known_as": rec.aka, "summary": summary,
                     "phases": phases, "sources": [source_ref(self.source, rec.pages, self.edition)]}
             try:
-                m.Need.model_validate(data)
+                fw.MODELS['needs'].model_validate(data)
             except ValidationError as exc:
                 for err in _errors(exc):
                     self.report.skip(page, f"need {rec.title!r} skipped: {err}")
@@ -199,15 +199,15 @@ class Builder:
             live = [u for u in info["uses"] if u[0] in valid]
             if not live:
                 continue
-            levels = [lv for lv in m.LEVELS if any(u[2] == lv for u in live)]
-            phases = [ph for ph in m.PHASES if any(u[1] == ph for u in live)]
+            levels = [lv for lv in fw.LEVELS if any(u[2] == lv for u in live)]
+            phases = [ph for ph in fw.PHASES if any(u[1] == ph for u in live)]
             pages = set().union(*(u[3] for u in live))
             ref = source_ref(self.source, pages, self.edition)
             existing = self.content.item("strategies", sid)
             if existing is not None:
                 data = {k: v for k, v in existing.items() if k != "id"}
-                data["levels"] = [lv for lv in m.LEVELS if lv in set(data.get("levels") or []) | set(levels)]
-                data["phases"] = [ph for ph in m.PHASES if ph in set(data.get("phases") or []) | set(phases)]
+                data["levels"] = [lv for lv in fw.LEVELS if lv in set(data.get("levels") or []) | set(levels)]
+                data["phases"] = [ph for ph in fw.PHASES if ph in set(data.get("phases") or []) | set(phases)]
                 others = [s for s in (data.get("sources") or []) if not (isinstance(s, dict) and s.get("source") == self.source)]
                 data["sources"] = others + [ref]
             else:
@@ -221,7 +221,7 @@ class Builder:
                         "levels": levels, "phases": phases, "sources": [ref]}
                 self.report.stubs += 1
             try:
-                m.Strategy.model_validate(data)
+                fw.MODELS['strategies'].model_validate(data)
             except ValidationError as exc:  # pragma: no cover - built from validated needs; kept as a guard
                 for err in _errors(exc):
                     self.report.skip(min(pages) if pages else 0, f"strategy {sid} skipped: {err}")

@@ -23,7 +23,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from .. import model as m
+from . import fwids as fw
 from .profiles import Profile
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
@@ -155,11 +155,11 @@ def threshold_pdf(path: str | Path, needs: list[tuple[str, dict]], strategy_titl
         if rows_layout:
             data = [[_para("Level", st["head"])] + [_para(profile.label("fields", f), st["head"]) for f in FIELD_ORDER]]
             style = grid + [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde4ee"))]
-            for phase in m.PHASES:
+            for phase in fw.PHASES:
                 style += [("SPAN", (0, len(data)), (-1, len(data))),
                           ("BACKGROUND", (0, len(data)), (-1, len(data)), colors.HexColor("#eeeeee"))]
                 data.append([_para(profile.label("phases", phase), st["head"]), "", "", "", ""])
-                for level in m.LEVELS:
+                for level in fw.LEVELS:
                     data.append([_para(profile.label("levels", level), st["head"])]
                                 + [cell(phase, level, f) for f in FIELD_ORDER])
             label_w = 78
@@ -167,11 +167,11 @@ def threshold_pdf(path: str | Path, needs: list[tuple[str, dict]], strategy_titl
                                splitInRow=1, style=TableStyle(style)))
         else:
             label_w = 104
-            for phase in m.PHASES:
+            for phase in fw.PHASES:
                 data = [["", _para(profile.label("phases", phase), st["head"]), "", "", ""],
-                        [""] + [_para(profile.label("levels", lv), st["head"]) for lv in m.LEVELS]]
+                        [""] + [_para(profile.label("levels", lv), st["head"]) for lv in fw.LEVELS]]
                 for f in FIELD_ORDER:
-                    data.append([_para(profile.label("fields", f), st["head"])] + [cell(phase, lv, f) for lv in m.LEVELS])
+                    data.append([_para(profile.label("fields", f), st["head"])] + [cell(phase, lv, f) for lv in fw.LEVELS])
                 style = grid + [("SPAN", (1, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 1), colors.HexColor("#dde4ee"))]
                 story += [Table(data, colWidths=[label_w] + [(width - label_w) / 4] * 4, repeatRows=2, splitInRow=1,
                                 style=TableStyle(style)), Spacer(1, 10)]

@@ -36,7 +36,7 @@ from typing import Any
 
 import yaml
 
-from .. import model as m
+from . import fwids as fw
 from ..load import ContentErrors, load
 from .errors import ExtractError
 from .profiles import norm
@@ -48,11 +48,11 @@ SNAPSHOT = ".extracted"
 MANIFEST = "extraction.yml"
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 NEED_FIELDS = ["area", "title", "also_known_as", "summary"] + [
-    f"phases.{p}.{lv}.{f}" for p in m.PHASES for lv in m.LEVELS
+    f"phases.{p}.{lv}.{f}" for p in fw.PHASES for lv in fw.LEVELS
     for f in ("descriptors", "assessment", "strategies", "who_may_help")]
 OWNED = {"needs": NEED_FIELDS + ["sources[*]"], "strategies": ["title", "sources[*]"],
          "pages": ["title", "description", "sources[*]", "body"]}
-UNION = {"strategies": {"levels": m.LEVELS, "phases": m.PHASES}}
+UNION = {"strategies": {"levels": fw.LEVELS, "phases": fw.PHASES}}
 
 
 class _Missing:
