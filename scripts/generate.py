@@ -236,8 +236,8 @@ def render_pages(c: Content, download: bool = False, offline_copy: bool = False)
         unused=_strategy_list(c, [s for s, a in c.derived.strategy_areas.items() if not a]),
         count=len(c.strategies))
     for sid in c.strategies:
-        put(f"strategies/{sid}.md", "strategy.md.j2", s=strategy_view(c, sid))
-    plans = [plan_view(c, pid) for pid in sorted(c.plans, key=lambda p: c.plans[p].title.lower())]
+        put(f"strategies/{sid}.md", "strategy.md.j2", s=next_steps.strategy_extras(c, strategy_view(c, sid)))
+    plans = [next_steps.plan_extras(c, plan_view(c, pid)) for pid in sorted(c.plans, key=lambda p: c.plans[p].title.lower())]
     put("plans/index.md", "plans-index.md.j2", plans=plans)
     for view in plans:
         put(f"plans/{view['id']}.md", "plan.md.j2", v=view)

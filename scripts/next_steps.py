@@ -128,3 +128,23 @@ def ways_in(c: Content, pages: set[str] | None = None) -> list[dict]:
                   if not h.startswith("guide/") or h[len("guide/"):-len(".md")] in have]
         out.append({"id": rid, "title": title, "lead": lead, "links": links_})
     return out
+
+
+def strategy_extras(c: Content, view: dict) -> dict:
+    """Add to a strategy's view: what happens next at each of its levels, and the plan builder's address query that
+    pre-fills this strategy with the first need, age group and level that uses it."""
+    view["next"] = strategy_next(c, [lv["id"] for lv in view["levels"]])
+    uses = c.derived.strategy_uses.get(view["id"], [])
+    query = f"strategy={view['id']}"
+    if uses:
+        need, phase, level = uses[0]
+        query += f"&need={need}&phase={phase}&level={level}"
+    view["plan_query"] = query
+    return view
+
+
+def plan_extras(c: Content, view: dict) -> dict:
+    """Add to an example plan's view: what happens next at its level from now on."""
+    plan = view["plan"]
+    view["next"] = links(c, plan.review.next_level, plan.phase)
+    return view

@@ -110,3 +110,12 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
   else ready();
 })();
+
+/* Issue 16: "Add to a plan" on a strategy page opens the plan builder with this strategy, its need, age group and
+   level chosen (the builder reads them from the address). */
+(function () {
+  "use strict";
+  document.querySelectorAll("a[data-plan-query]").forEach(function (link) {
+    link.href = link.href.split("?")[0].split("#")[0] + "?" + link.getAttribute("data-plan-query");
+  });
+})();

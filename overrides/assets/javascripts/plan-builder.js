@@ -680,6 +680,17 @@
     }
   }
 
+  // Issue 16: "Add to a plan" on a strategy page links here with ?strategy=&need=&phase=&level= in the address.
+  function fromAddress() {
+    var q = new URLSearchParams(window.location.search), sid = q.get("strategy");
+    if (!sid && !q.get("need")) return false;
+    var provision = {};
+    if (sid && data.strategies[sid]) provision[sid] = { on: true };
+    restore({ phase: q.get("phase"), level: q.get("level"), needs: q.getAll("need").filter(function (n) { return data.needs[n]; }),
+              provision: provision, outcomes: [] });
+    return true;
+  }
+
   function start(loaded) {
     data = loaded;
     announcer = el("p", { class: "pb-visually-hidden", role: "status", id: "pb-announce" });
@@ -727,7 +738,7 @@
       } catch (e) {
         addOutcome(null, false);
       }
-    } else {
+    } else if (!fromAddress()) {
       addOutcome(null, false);
     }
     $("pb-nojs").hidden = true;
