@@ -234,7 +234,7 @@ def render_pages(c: Content, download: bool = False, offline_copy: bool = False)
     put("strategies/index.md", "strategies-index.md.j2", areas=areas, filters=finder.filters(c),
         needs_of=finder.needs_served(c),
         unused=_strategy_list(c, [s for s, a in c.derived.strategy_areas.items() if not a]),
-        count=len(c.strategies))
+        count=len(c.strategies), finder_json=Markup(plan_builder._json(finder.data(c))))
     for sid in c.strategies:
         put(f"strategies/{sid}.md", "strategy.md.j2", s=next_steps.strategy_extras(c, strategy_view(c, sid)))
     plans = [next_steps.plan_extras(c, plan_view(c, pid)) for pid in sorted(c.plans, key=lambda p: c.plans[p].title.lower())]
@@ -261,7 +261,7 @@ def render_pages(c: Content, download: bool = False, offline_copy: bool = False)
         put(f"roles/{role['id']}.md", "role.md.j2", r=role)
     terms = [{"anchor": term_anchor(t), "t": t, "link": _term_link(t)}
              for t in sorted(c.glossary.terms, key=lambda t: (t.abbreviation or t.term).lower())]
-    put("glossary.md", "glossary.md.j2", terms=terms)
+    put("glossary.md", "glossary.md.j2", terms=terms, letters=_glossary_letters(terms))
     put("data/index.md", "data.md.j2", **opendata.page_view(c))
     put("guide/index.md", "guide-index.md.j2", guide=guide)
     for page in guide:
@@ -271,6 +271,17 @@ def render_pages(c: Content, download: bool = False, offline_copy: bool = False)
         *editions.previous_changes(c), authority, frozenset(fwk.anchor(p.id, lv.id) for p, lv in c.framework.cells())))
     abbrs = abbreviations(c)
     return search.tune(c, {path: _with_abbreviations(text, abbrs) for path, text in pages.items()})
+
+
+def _glossary_letters(terms: list[dict]) -> list[dict]:
+    """The glossary's A to Z: each first letter, its anchor and its terms (already sorted)."""
+    out: list[dict] = []
+    for x in terms:
+        letter = (x["t"].abbreviation or x["t"].term)[:1].upper()
+        if not out or out[-1]["letter"] != letter:
+            out.append({"letter": letter, "anchor": f"letter-{letter.lower()}", "terms": []})
+        out[-1]["terms"].append(x)
+    return out
 
 
 def _home_extras(c: Content) -> dict:
