@@ -97,8 +97,9 @@ def you_are_here(levels: list[dict], current: str, pid: str) -> Markup:
     title = f"You are here: step {idx + 1} of {n}, {lv['title']}"
     svg = _svg(pid, title, f"The {n} levels of support as steps; step {idx + 1} is filled in.", h, "".join(body),
                "pic--here")
-    return Markup(f'<div class="you-are-here">{svg}<p class="you-are-here__text">You are here: '
-                  f'step {idx + 1} of {n}, <strong>{_e(lv["title"])}</strong></p></div>')
+    # phrasing content only: Markdown puts it in a paragraph
+    return Markup(f'<span class="you-are-here">{svg}<span class="you-are-here__text">You are here: '
+                  f'step {idx + 1} of {n}, <strong>{_e(lv["title"])}</strong></span></span>')
 
 
 # ---------------------------------------------------------------- boxes joined by arrows, top to bottom
