@@ -79,7 +79,7 @@ def strategy_next(c: Content, level_ids: list[str]) -> list[dict]:
     out = []
     for lv in level_ids:
         nxt = links(c, lv)
-        out.append({"level": nxt["level"], "page": nxt["pages"][0] if nxt["pages"] else None})
+        out.append({"level": nxt["level"], "lead": nxt["lead"], "page": nxt["pages"][0] if nxt["pages"] else None})
     return out
 
 
