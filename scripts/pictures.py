@@ -83,7 +83,8 @@ def ladder(levels: list[dict], pid: str = "ladder", links: dict[str, str] | None
 
 
 def you_are_here(levels: list[dict], current: str, pid: str) -> Markup:
-    """A small row of the steps with the current one filled, and a visible line of text that says the same."""
+    """A small row of the steps with the current one filled, and a visible line of text that says the same (the
+    text equivalent: "You are here: step 2 of 4, SEN Support")."""
     n = len(levels)
     idx = [lv["id"] for lv in levels].index(current)
     gap, h = 8, 60
@@ -94,9 +95,10 @@ def you_are_here(levels: list[dict], current: str, pid: str) -> Markup:
         cls = "pic-here" if i == idx else "pic-box"
         body.append(f'<rect class="{cls}" x="{i * (w + gap) + 2:g}" y="{top:g}" width="{w - 4:g}" height="{h - top - 2:g}" rx="5"/>')
     lv = levels[idx]
-    title = f"You are here: step {idx + 1} of {n}, {lv['title']}"
-    svg = _svg(pid, title, f"The {n} levels of support as steps; step {idx + 1} is filled in.", h, "".join(body),
-               "pic--here")
+    # Decorative: the words beside it say the same, and it sits inside Markdown text, where a title would be
+    # rewritten (abbreviations) -- so it is hidden from assistive technology and has no title of its own.
+    svg = (f'<svg class="pic pic--here" aria-hidden="true" focusable="false" viewBox="0 0 {WIDTH} {h}" '
+           f'xmlns="http://www.w3.org/2000/svg">{"".join(body)}</svg>')
     # phrasing content only: Markdown puts it in a paragraph
     return Markup(f'<span class="you-are-here">{svg}<span class="you-are-here__text">You are here: '
                   f'step {idx + 1} of {n}, <strong>{_e(lv["title"])}</strong></span></span>')

@@ -395,7 +395,9 @@
     sec.appendChild(table(data.docx.provision_columns, plan.provision, true));
     sec.appendChild(el("h3", { text: h[10][1] + " on " + (plan.review || "(date to be agreed)") }));
     sec.appendChild(heading(11));
-    sec.appendChild(table(data.docx.progress_columns, progressRows(plan)));
+    var progress = table(data.docx.progress_columns, progressRows(plan));
+    progress.setAttribute("data-progress", "");  // its last column is wide, to write in at the review (plan-builder.css)
+    sec.appendChild(progress);
     sec.appendChild(heading(12));
     sec.appendChild(el("div", { class: "pb-lines" }));
     sec.appendChild(heading(13));
@@ -715,6 +717,11 @@
         removeOutcome(t.getAttribute("data-remove"));
       } else if (t.id === "pb-add-outcome") {
         addOutcome(null, true);
+      } else if (t.id === "pb-preview") {  // issue 16: what has been filled in so far, with no checks
+        clearErrors();
+        renderPlan(planOf(collect()));
+        $("pb-plan").focus();
+        say("A preview of your plan so far is shown below the form.");
       } else if (t.id === "pb-print") {
         if (ready()) window.print();
       } else if (t.id === "pb-download") {
