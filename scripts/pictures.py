@@ -138,19 +138,19 @@ def cycle(pid: str = "cycle") -> Markup:
              ("Do", "Give the help, every day in class."),
              ("Review", "Check what worked, and decide what to change.")]
     # four boxes at the corners of a square, arrows clockwise; the loop itself is the picture's point
-    bw, bh = 150, 92
-    pos = [(10, 8), (200, 8), (200, 160), (10, 160)]
-    body = ['<path class="pic-line" d="M160 40 H196"/><path class="pic-arrow" d="M192 33 L202 40 L192 47 Z"/>',
-            '<path class="pic-line" d="M275 102 V156"/><path class="pic-arrow" d="M268 152 L275 162 L282 152 Z"/>',
-            '<path class="pic-line" d="M200 214 H164"/><path class="pic-arrow" d="M168 207 L158 214 L168 221 Z"/>',
-            '<path class="pic-line" d="M85 158 V104"/><path class="pic-arrow" d="M78 108 L85 98 L92 108 Z"/>']
+    bw, bh = 164, 124
+    pos = [(2, 4), (194, 4), (194, 180), (2, 180)]
+    body = ['<path class="pic-line" d="M168 40 H186"/><path class="pic-arrow" d="M184 33 L194 40 L184 47 Z"/>',
+            '<path class="pic-line" d="M276 130 V170"/><path class="pic-arrow" d="M269 168 L276 178 L283 168 Z"/>',
+            '<path class="pic-line" d="M192 240 H174"/><path class="pic-arrow" d="M176 233 L166 240 L176 247 Z"/>',
+            '<path class="pic-line" d="M84 178 V138"/><path class="pic-arrow" d="M77 140 L84 130 L91 140 Z"/>']
     for (head, text), (x, y) in zip(steps, pos):
-        lines = [head] + _wrap(text, bw - 20)[:3]
+        lines = [head] + _wrap(text, bw - 20)[:4]
         body.append(f'<rect class="pic-box" x="{x}" y="{y}" width="{bw}" height="{bh}" rx="6"/>')
         body.append(_text(x + 10, y + 22, lines, "pic-text pic-small-lines", bold_first=True))
     desc = ("Four steps in a loop: " + "; then ".join(f"{h}: {t}" for h, t in steps)
             + " After Review the loop starts again with Assess.")
-    svg = _svg(pid, "The assess, plan, do, review cycle", desc, 262, "".join(body), "pic--cycle")
+    svg = _svg(pid, "The assess, plan, do, review cycle", desc, 308, "".join(body), "pic--cycle")
     words = [f"{h}: {t}" for h, t in steps] + ["Then start again: assess what has changed."]
     return _figure(pid, svg, "SEN Support goes round this cycle, again and again, for as long as the child needs it.",
                    words)
@@ -161,9 +161,9 @@ def disagreement(pid: str = "disagreement") -> Markup:
     steps = [("1. Talk to the school or college", "Ask to meet the teacher and the SENCO. Most problems end here."),
              ("2. Make a complaint", "Use the school's or college's complaints procedure, in writing."),
              ("3. Disagreement resolution or mediation", "An independent person helps you and the other side agree. "
-              "Before an appeal about an EHC decision you must get mediation advice first."),
-             ("4. Appeal to the SEND Tribunal", "For decisions about EHC needs assessments and plans. The tribunal's "
-              "decision is final unless there is an error of law.")]
+              "Before most appeals about an EHC decision you must first get advice about mediation."),
+             ("4. Appeal to the SEND Tribunal", "For decisions about EHC needs assessments and plans, and for "
+              "disability discrimination by a school.")]
     appeal = (f"Appeal within {st.MONTHS_TO_APPEAL} months of the decision, or {st.MONTHS_TO_APPEAL_AFTER_MEDIATION_CERTIFICATE}"
               f" month from the mediation certificate if that is later.")
     notes = {2: appeal}
