@@ -11,8 +11,12 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site serve test validate schema coverage clean browser bench extract extract-apply bench-extract what-changed
 
+# The generated Markdown goes to a folder of its own per SITE (scripts/build.py), so editions can be built at the same
+# time; DOCS=... on the command line or in the environment picks one by hand.
+BUILD    = $(PY) -m scripts.build --content $(CONTENT) --site $(SITE) --authority $(CONFIG)$(if $(filter 1,$(OFFLINE)), --offline)$(if $(filter command line environment,$(origin DOCS)), --docs $(DOCS))
+
 site: .venv/.installed  ## Validate content, generate pages and build the site into site/
-	$(PY) -m scripts.build --content $(CONTENT) --site $(SITE) --docs $(DOCS) --authority $(CONFIG)$(if $(filter 1,$(OFFLINE)), --offline)
+	$(BUILD)
 
 serve: .venv/.installed  ## Live preview on http://127.0.0.1:8000/ that regenerates when content/ changes
 	$(PY) -m scripts.generate $(CONTENT) $(DOCS)
@@ -74,8 +78,8 @@ node_modules/.installed: package.json package-lock.json
 
 .PHONY: manifest linkcheck-external
 
-manifest: site  ## Add the built site's new pages and per-level anchors to content/published-urls.txt (run deliberately)
-	$(PY) -m scripts.addresses $(CONTENT) $(SITE)
+manifest: .venv/.installed  ## Build, then add the site's new pages and per-level anchors to content/published-urls.txt (creating it; run deliberately)
+	$(BUILD) --manifest
 
 linkcheck-external: site  ## Fetch every external link of the built site (needs the internet; allow-list: tests/external-links-allowed.yml)
 	$(PY) -m scripts.check_external $(SITE)

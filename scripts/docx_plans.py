@@ -72,9 +72,9 @@ def _new_document(title: str, authority: m.Authority | None):
     normal.font.size = Pt(11)
     normal.element.get_or_add_rPr().append(_element("w:lang", "en-GB"))
     props = doc.core_properties
-    props.title = title
+    props.title = title[:255]  # Word's limit for a document property (python-docx refuses more)
     props.subject = "SEN Support plan"
-    props.author = authority.name if authority else "SEN Support Guide"
+    props.author = (authority.name if authority else "SEN Support Guide")[:255]
     props.last_modified_by = props.author
     props.language = "en-GB"
     when = dt.datetime.combine(authority.edition_date if authority else dt.date(*FIXED_TIME[:3]), dt.time())

@@ -478,9 +478,9 @@ def _highlight(old: str, new: str) -> tuple[Markup, Markup]:
     return Markup("".join(left)), Markup("".join(right))
 
 
-def page_data(changes: Changes | None, why: str | None, current: m.Authority, anchors: frozenset = frozenset()) -> dict:
+def page_data(changes: Changes | None, why: str | None, current: m.Authority, anchors: frozenset | None = None) -> dict:
     """Plain data for what-changed.md.j2: links are relative to the docs root. `anchors`: the per-level anchors a need
-    page has now; a change in a phase or level the framework no longer has links to the page itself."""
+    page has now (None: all); a change in a phase or level the framework no longer has links to the page itself."""
     data = {"edition": current.edition, "date": _pretty(current.edition_date), "why": why, "changes": None}
     if changes is None:
         return data
@@ -496,7 +496,8 @@ def page_data(changes: Changes | None, why: str | None, current: m.Authority, an
             for f in i.fields:
                 anchor = None
                 parts = f.path.split(".")
-                if kind == "needs" and len(parts) > 2 and parts[0] == "phases" and f"{parts[1]}-{parts[2]}" in anchors:
+                if kind == "needs" and len(parts) > 2 and parts[0] == "phases" and (
+                        anchors is None or f"{parts[1]}-{parts[2]}" in anchors):
                     anchor = f"{parts[1]}-{parts[2]}"
                 lines = [_highlight(o, n) if o and n else (Markup(_md(o)), Markup(_md(n))) for o, n in f.rows]
                 rows.append({"label": f.label, "anchor": anchor, "lines": lines})

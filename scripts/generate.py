@@ -57,6 +57,10 @@ def _env() -> Environment:
                       bytecode_cache=FileSystemBytecodeCache(str(COMPILED)), trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True, autoescape=False)
     env.filters["attr"] = lambda v: Markup(html.escape(str(v), quote=True))  # for front matter and HTML attributes
+    # titles: MkDocs and Material print a page's title as HTML (<title>, header, nav), so it goes in as escaped text
+    # an attr_list value ({: data-toc-label="..." }): the list cannot escape a double quote, so it becomes a single one
+    env.filters["attr_list_value"] = lambda v: Markup(md_escape(str(v).replace('"', "'").replace("\n", " ")))
+    env.filters["html_text"] = lambda v: Markup(html.escape(str(v), quote=False).replace('"', "&quot;"))
     env.filters["url_for"] = lambda item_id, kind: url_for(kind, item_id)
     env.filters["yaml_str"] = lambda v: Markup('"' + str(v).replace("\\", "\\\\").replace('"', '\\"') + '"')
     return env
@@ -151,6 +155,47 @@ def strategy_view(c: Content, sid: str) -> dict:
                  for n, places in sorted(uses.items(), key=lambda kv: c.needs[kv[0]].title.lower())],
         "plans": [{"id": p, "title": c.plans[p].title} for p in c.derived.strategy_plans.get(sid, [])],
         "sources": _source_lines(c, st.sources),
+        **_strategy_details(c, st),
+    }
+
+
+def _times(n: float) -> str:
+    """3 -> 'three times a week', 7 -> 'every day', 0.5 -> 'once a fortnight' (plain words for a dose)."""
+    words = {1: "once", 2: "twice", 3: "three times", 4: "four times", 5: "five times", 6: "six times"}
+    if n == 7:
+        return "every day"
+    if n >= 1 and n == int(n):
+        return f"{words.get(int(n), f'{int(n)} times')} a week"
+    every = round(1 / n)
+    return "once a fortnight" if every == 2 else f"once every {every} weeks"
+
+
+def _duration(minutes: int) -> str:
+    """45 -> '45 minutes', 90 -> '1 hour 30 minutes', 300 -> '5 hours'."""
+    hours, mins = divmod(minutes, 60)
+    parts = ([f"{hours} hour{'s' if hours > 1 else ''}"] if hours else []) + ([f"{mins} minutes"] if mins else [])
+    return " ".join(parts)
+
+
+def _strategy_details(c: Content, st: m.Strategy) -> dict:
+    """The issue-15 fields of a strategy as plain lines: kind, stages, dose, start and stop, training, evidence."""
+    dose = None
+    if st.dose:
+        d = st.dose
+        dose = [("How often", _times(d.times_a_week)), ("How long", f"{_duration(d.minutes)} a session"),
+                ("For how many weeks", f"{d.weeks} weeks" if d.weeks else "It carries on, and is reviewed each term"),
+                ("Group size", d.group_size)]
+        if d.note:
+            dose.append(("Note", d.note))
+    evidence = None
+    if st.evidence:
+        evidence = {"strength": m.STRENGTH_TITLES[st.evidence.strength], "summary": st.evidence.summary,
+                    "sources": _source_lines(c, st.evidence.sources)}
+    return {
+        "kind": m.KIND_TITLES[st.kind] if st.kind != "approach" else None,
+        "stages": [m.STAGE_TITLES[s] for s in m.STAGE_TITLES if s in st.stages],
+        "dose": dose, "start_when": st.start_when, "stop_when": st.stop_when, "training": st.training,
+        "evidence": evidence,
     }
 
 

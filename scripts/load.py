@@ -14,6 +14,8 @@ from pydantic import ValidationError
 
 from . import framework as fwk
 from . import model as m
+from . import yamlsafe
+from .refs import references
 from .registry import KINDS
 
 try:
@@ -79,26 +81,10 @@ class Content:
 # ---------------------------------------------------------------- reading files
 
 
-def _line_of(text: str, path: list[Any]) -> int | None:
-    """1-based line of the YAML node at `path` (or of its nearest existing parent)."""
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.YAMLError:
-        return None
-    line = node.start_mark.line + 1 if node is not None else None
-    for part in path:
-        if isinstance(node, yaml.MappingNode):
-            match = next((v for k, v in node.value if k.value == str(part)), None)
-            if match is None:
-                key = next((k for k, v in node.value if k.value == str(part)), None)
-                return key.start_mark.line + 1 if key is not None else line
-            node = match
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            node = node.value[part]
-        else:
-            break
-        line = node.start_mark.line + 1
-    return line
+def _line_of(doc: yamlsafe.Doc | None, path: list[Any]) -> int | None:
+    """1-based line of the YAML node at `path` (or of its nearest existing parent), from the file's node tree
+    parsed once by read_yaml (no re-parse per error)."""
+    return doc.line(path) if doc is not None else None
 
 
 def _fmt_path(path: list[Any]) -> str:
@@ -152,6 +138,7 @@ class Reader:
         self.errors: list[str] = []
         self.texts: dict[Path, str] = {}
         self.raw: dict[Path, Any] = {}
+        self.docs: dict[Path, yamlsafe.Doc] = {}  # each file's node tree, for line numbers
 
     def rel(self, path: Path) -> str:
         try:
@@ -160,27 +147,43 @@ class Reader:
             return str(path)
 
     def error(self, path: Path, where: list[Any] | None, what: str) -> None:
-        line = _line_of(self.texts[path], where) if where is not None and path in self.texts else None
+        line = _line_of(self.docs.get(path), where) if where is not None else None
         place = self.rel(path) + (f":{line}" if line else "")
         self.errors.append(f"{place}: {_fmt_path(where)}: {what}" if where else f"{place}: {what}")
 
-    def read_yaml(self, path: Path) -> Any:
+    def read_text(self, path: Path) -> str | None:
+        """The file's text, or None after one error line (not UTF-8, unreadable)."""
         try:
-            text = path.read_text(encoding="utf-8")
+            return path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
-            self.errors.append(f"{self.rel(path)}: is not UTF-8 text")
+            self.errors.append(f"{self.rel(path)}: is not UTF-8 text" + (" (save it as UTF-8)" if path.suffix == ".md"
+                                                                         else ""))
+        except OSError as exc:
+            self.errors.append(f"{self.rel(path)}: cannot be read ({exc.strerror or exc})")
+        return None
+
+    def parse(self, path: Path, text: str, first_line: int = 1, what: str = "") -> yamlsafe.Doc | None:
+        """Bounded YAML (scripts/yamlsafe.py); an error is one line, its line number counted from `first_line`."""
+        try:
+            return yamlsafe.load(text)
+        except yamlsafe.YamlError as exc:
+            line = f":{exc.line + first_line - 1}" if exc.line else ""
+            what_ = exc.what.replace("bad YAML syntax", f"bad YAML syntax{what}", 1)
+            self.errors.append(f"{self.rel(path)}{line}: {_fmt_path(exc.where)}: {what_}" if exc.where
+                               else f"{self.rel(path)}{line}: {what_}")
+            return None
+
+    def read_yaml(self, path: Path) -> Any:
+        text = self.read_text(path)
+        if text is None:
             return None
         self.texts[path] = text
-        try:
-            data = yaml.load(text, Loader=_Loader)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = f":{mark.line + 1}" if mark else ""
-            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            self.errors.append(f"{self.rel(path)}{line}: bad YAML syntax: {problem}")
+        doc = self.parse(path, text)
+        if doc is None:
             return None
-        self.raw[path] = data
-        return data
+        self.docs[path] = doc
+        self.raw[path] = doc.data
+        return doc.data
 
     def validate(self, path: Path, cls: type[m.Model], data: Any):
         if not isinstance(data, dict):
@@ -237,18 +240,31 @@ def _failed(files: dict, items: dict) -> set[tuple[str, str]]:
 def _load_pages(reader: Reader, folder: Path) -> dict[str, Page]:
     pages = {}
     for path in sorted(folder.glob("*.md")):
-        text = path.read_text(encoding="utf-8")
+        text = reader.read_text(path)
+        if text is None:
+            continue
         reader.texts[path] = text
         if not re.match(m.ID_PATTERN, path.stem):
             reader.errors.append(f"{reader.rel(path)}: file name {path.stem!r} is not a valid id (lower-case words joined by hyphens)")
             continue
         match = FRONT_MATTER.match(text)
-        meta = yaml.load(match.group(1), Loader=_Loader) if match else None
+        doc = reader.parse(path, match.group(1), first_line=2, what=" in front matter") if match else None
+        if match and doc is None:
+            continue
+        meta = doc.data if doc else None
         if not isinstance(meta, dict) or not meta.get("title") or not meta.get("description"):
             reader.errors.append(f"{reader.rel(path)}:1: front matter needs a title and a description")
             continue
-        pages[path.stem] = Page(path.stem, str(meta["title"]), str(meta["description"]), text[match.end():],
-                                int(meta.get("order", 100)), meta)
+        try:
+            pm = m.PageMeta.model_validate(meta)
+        except ValidationError as exc:
+            for err in exc.errors():
+                where = [p for p in err["loc"] if p in meta][:1]
+                line = (doc.line(where) + 1) if where else 1  # the front matter starts on line 2
+                what = (f"{err['input']!r} is not a whole number" if err["type"].startswith("int_") else _message(err))
+                reader.errors.append(f"{reader.rel(path)}:{line}: {_fmt_path(where) or 'front matter'}: {what}")
+            continue
+        pages[path.stem] = Page(path.stem, pm.title, pm.description, text[match.end():], pm.order, meta)
     return pages
 
 
@@ -293,8 +309,12 @@ def load(root: str | Path) -> Content:
 # ---------------------------------------------------------------- cross-references
 
 
+def _items_by_folder(c: Content) -> dict[str, dict]:
+    return {kind.folder: getattr(c, kind.attr) for kind in KINDS.values() if kind.name != "page"}
+
+
 def _check(reader: Reader, c: Content, failed: set, no_sources: bool) -> None:
-    """Resolve every id reference and check meaning; add one error per problem."""
+    """Resolve every id reference (read from the models' Ref marks) and check meaning; one error per problem."""
     known = {**{k: getattr(c, kind.attr) for k, kind in KINDS.items()}, "source": c.sources}
     folder = {k: kind.folder for k, kind in KINDS.items()}
 
@@ -305,9 +325,12 @@ def _check(reader: Reader, c: Content, failed: set, no_sources: bool) -> None:
             reader.error(path, where, f"unknown {kind} {value!r}")
         return False
 
-    def sources(path: Path, refs: list, where: list) -> None:
-        for i, s in enumerate(refs):
-            ref("source", s.source, path, where + [i, "source"])
+    for kind_folder, items in _items_by_folder(c).items():
+        for item_id, item in items.items():
+            path = c.files[(kind_folder, item_id)]
+            for where, mark, value in references(item):
+                if not (mark.free_text and not is_role_id(value)):
+                    ref(mark.kind, value, path, _as_written(reader.raw.get(path), where))
 
     fw = c.framework
     for level in fw.level_ids:
@@ -317,13 +340,6 @@ def _check(reader: Reader, c: Content, failed: set, no_sources: bool) -> None:
         if level_id not in fw.level_ids:
             reader.error(c.files[("levels", level_id)], None, f"{level_id!r} is not a level of the framework: use one of {', '.join(fw.level_ids)}")
 
-    for aid, area in c.areas.items():
-        sources(c.files[("areas", aid)], area.sources, ["sources"])
-    for rid, role in c.roles.items():
-        sources(c.files[("roles", rid)], role.sources, ["sources"])
-    for lid, lvl in c.levels.items():
-        sources(c.files[("levels", lid)], lvl.sources, ["sources"])
-
     required = c.authority.coverage.required(fw) if c.authority else []
     for kind, wanted in (("phases", c.authority.coverage.phases if c.authority else "all"),
                          ("levels", c.authority.coverage.levels if c.authority else "all")):
@@ -332,10 +348,9 @@ def _check(reader: Reader, c: Content, failed: set, no_sources: bool) -> None:
             if v not in ids:
                 reader.error(c.root / "authority.yml", ["coverage", kind, i],
                              f"{v!r} is not one of the framework's {kind}: {', '.join(ids)}")
+    strategy_aspects = {a.id for a in fw.aspects_of("strategies")}
     for nid, need in c.needs.items():
         path = c.files[("needs", nid)]
-        ref("area", need.area, path, ["area"])
-        sources(path, need.sources, ["sources"])
         missing_phases = set()
         for phase, level in required:
             if phase not in need.phases:
@@ -350,34 +365,15 @@ def _check(reader: Reader, c: Content, failed: set, no_sources: bool) -> None:
             seen = set()
             for aspect, i, s in fwk.strategy_refs(fw, cell.guidance):
                 where = cell.path + [aspect, i]
-                if aspect in {a.id for a in fw.aspects_of("strategies")}:
+                if aspect in strategy_aspects:
                     if s.strategy in seen:
                         reader.error(path, where, f"duplicate strategy {s.strategy!r} at this level")
                     seen.add(s.strategy)
-                if ref("strategy", s.strategy, path, where):
-                    st = c.strategies[s.strategy]
-                    if cell.level.id not in st.levels:
-                        reader.error(path, where, f"strategy {s.strategy!r} is not marked for level {cell.level.id!r} (add it to the strategy's levels)")
-                    if cell.phase.id not in st.phases:
-                        reader.error(path, where, f"strategy {s.strategy!r} is not marked for phase {cell.phase.id!r} (add it to the strategy's phases)")
-            for aspect, i, r in fwk.refs(fw, cell.guidance, "roles"):
-                if is_role_id(r):
-                    ref("role", r, path, cell.path + [aspect, i])
-
-    for sid, st in c.strategies.items():
-        path = c.files[("strategies", sid)]
-        for i, r in enumerate(st.delivered_by):
-            ref("role", r, path, ["delivered_by", i])
-        sources(path, st.sources, ["sources"])
-
-    for pid, plan in c.plans.items():
-        path = c.files[("plans", pid)]
-        for i, n in enumerate(plan.needs):
-            ref("need", n, path, ["needs", i])
-        for i, p in enumerate(plan.provision):
-            ref("strategy", p.strategy, path, ["provision", i, "strategy"])
-            for j, r in enumerate(p.who):
-                ref("role", r, path, ["provision", i, "who", j])
+                st = c.strategies.get(s.strategy)
+                if st is not None and cell.level.id not in st.levels:
+                    reader.error(path, where, f"strategy {s.strategy!r} is not marked for level {cell.level.id!r} (add it to the strategy's levels)")
+                if st is not None and cell.phase.id not in st.phases:
+                    reader.error(path, where, f"strategy {s.strategy!r} is not marked for phase {cell.phase.id!r} (add it to the strategy's phases)")
 
     gpath = c.root / "glossary.yml"
     seen_terms: dict[str, int] = {}
@@ -395,11 +391,23 @@ def _check(reader: Reader, c: Content, failed: set, no_sources: bool) -> None:
 
     spath = c.root / "sources.yml"
     seen_sources: set[str] = set()
-    for i, s in enumerate(reader.raw.get(spath, {}).get("sources", [])):
+    raw_sources = reader.raw.get(spath)
+    for i, s in enumerate(raw_sources.get("sources") or [] if isinstance(raw_sources, dict) else []):
         sid = s.get("id") if isinstance(s, dict) else None
         if sid in seen_sources:
             reader.error(spath, ["sources", i, "id"], f"duplicate id {sid!r}")
         seen_sources.add(sid)
+
+
+def _as_written(data: Any, where: list) -> list:
+    """The path of a reference as the YAML has it: a plain id written for a {strategy: id} record ends one step up."""
+    node = data
+    for part in where[:-1]:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return where
+    return where[:-1] if isinstance(node, str) else where
 
 
 def is_role_id(entry: str) -> bool:
@@ -408,26 +416,41 @@ def is_role_id(entry: str) -> bool:
     return re.fullmatch(m.ID_PATTERN, entry) is not None
 
 
+def backlinks(c: Content) -> dict[tuple[str, str], list[tuple[str, str, tuple]]]:
+    """(kind, id) -> every (folder, id, path) that refers to it, from the models' Ref marks."""
+    known = {**{k: getattr(c, kind.attr) for k, kind in KINDS.items()}, "source": c.sources}
+    links: dict[tuple[str, str], list] = defaultdict(list)
+    for kind_folder, items in _items_by_folder(c).items():
+        for item_id, item in items.items():
+            for where, mark, value in references(item):
+                if value in known[mark.kind]:
+                    links[(mark.kind, value)].append((kind_folder, item_id, tuple(where)))
+    return links
+
+
 def derive(c: Content) -> Derived:
     """Back-links and indexes, computed from the validated content."""
-    uses: dict[str, list] = defaultdict(list)
-    role_uses: dict[str, list] = defaultdict(list)
+    links = backlinks(c)
     fw = c.framework
-    for nid, need in c.needs.items():
-        for cell in fwk.walk(fw, need):
-            for _aspect, _i, s in fwk.strategy_refs(fw, cell.guidance):
-                uses[s.strategy].append((nid, cell.phase.id, cell.level.id))
-            for _aspect, _i, r in fwk.refs(fw, cell.guidance, "roles"):
-                if r in c.roles and nid not in role_uses[r]:
-                    role_uses[r].append(nid)
-    strategy_plans: dict[str, list] = defaultdict(list)
-    need_plans: dict[str, list] = defaultdict(list)
-    for pid, plan in c.plans.items():
-        for p in plan.provision:
-            if pid not in strategy_plans[p.strategy]:
-                strategy_plans[p.strategy].append(pid)
-        for n in plan.needs:
-            need_plans[n].append(pid)
+    cell_order = {(p.id, lv.id): i for i, (p, lv) in enumerate(fw.cells())}
+    need_order = {n: i for i, n in enumerate(c.needs)}
+
+    def used_by(kind: str, item_id: str, folder: str, test=lambda where: True) -> list:
+        return [(src, where) for f, src, where in links.get((kind, item_id), []) if f == folder and test(where)]
+
+    uses = {}
+    for sid in c.strategies:
+        found = sorted({(src, where[1], where[2]) for src, where in used_by("strategy", sid, "needs")},
+                       key=lambda u: (need_order[u[0]], cell_order[(u[1], u[2])]))
+        if found:
+            uses[sid] = found
+    def unique(pairs) -> list:
+        return list(dict.fromkeys(src for src, _ in pairs))
+
+    strategy_plans = {sid: p for sid in c.strategies
+                      if (p := unique(used_by("strategy", sid, "plans", lambda w: w[0] == "provision")))}
+    need_plans = {nid: p for nid in c.needs if (p := unique(used_by("need", nid, "plans", lambda w: w[0] == "needs")))}
+    role_uses = {rid: r for rid in c.roles if (r := unique(used_by("role", rid, "needs")))}
     area_needs: dict[str, list] = {a: [] for a in c.areas}
     for nid, need in sorted(c.needs.items(), key=lambda kv: kv[1].title.lower()):
         area_needs[need.area].append(nid)
@@ -435,8 +458,7 @@ def derive(c: Content) -> Derived:
                       for sid in c.strategies}
     strategy_areas = {sid: sorted({c.needs[n].area for n in needs}, key=lambda a: c.areas[a].order)
                       for sid, needs in strategy_needs.items()}
-    return Derived(dict(uses), dict(strategy_plans), dict(need_plans), area_needs, dict(role_uses),
-                   strategy_areas, strategy_needs)
+    return Derived(uses, strategy_plans, need_plans, area_needs, role_uses, strategy_areas, strategy_needs)
 
 
 def load_for_command(argv: list[str] | None) -> tuple[str, Content | None]:

@@ -38,6 +38,27 @@ Text = Annotated[str, AfterValidator(_clean)]
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
 
 
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field as a reference to an item of another kind (a registry kind name, or 'source'). The resolver,
+    the back-links, the JSON Schema and the diffs all read references from these marks. `free_text`: an entry that
+    is not written as an id is plain text (as in "who may help")."""
+
+    kind: str
+    free_text: bool = False
+
+
+def ref(kind: str) -> Any:
+    """The type of a reference by id to one item of `kind`."""
+    return Annotated[str, Field(pattern=ID_PATTERN, json_schema_extra={"x-refers-to": kind}), Ref(kind)]
+
+
+def ref_or_text(kind: str) -> Any:
+    """A reference by id, or free text shown as it is."""
+    return Annotated[str, AfterValidator(_clean),
+                     Field(json_schema_extra={"x-refers-to": kind, "x-or-free-text": True}), Ref(kind, True)]
+
+
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=True)
 
@@ -45,7 +66,7 @@ class Model(BaseModel):
 class SourceRef(Model):
     """Where a fact comes from: a source id from sources.yml and, optionally, paragraphs or pages."""
 
-    source: Id
+    source: ref("source")
     paragraphs: Optional[str] = Field(None, description="Paragraph numbers, e.g. '6.44-6.56'")
     pages: list[int] = Field(default_factory=list, description="Page numbers in the source document")
     note: Optional[Text] = None
@@ -60,7 +81,7 @@ class Area(Model):
 
 
 class StrategyRef(Model):
-    strategy: Id
+    strategy: ref("strategy")
     note: Optional[Text] = None
 
 
@@ -82,7 +103,7 @@ class LevelGuidance(Model):
 
 
 class Need(Model):
-    area: Id
+    area: ref("area")
     title: Text
     also_known_as: list[Text] = Field(default_factory=list, description="Words people type: abbreviations, everyday and older names")
     search_terms: list[Text] = Field(default_factory=list, description="Misspellings and everyday phrases people "
@@ -92,17 +113,61 @@ class Need(Model):
     sources: list[SourceRef] = Field(default_factory=list)
 
 
+# ---- Strategy: an approach, a named intervention or a named assessment tool (issue 15).
+StrategyKind = Literal["approach", "intervention", "assessment"]
+KIND_TITLES = {"approach": "Approach", "intervention": "Named intervention", "assessment": "Named assessment"}
+EvidenceStrength = Literal["strong", "moderate", "emerging", "mixed", "thin", "none-yet"]
+STRENGTH_TITLES = {
+    "strong": "Strong: several good trials agree",
+    "moderate": "Moderate: some good studies, with gaps",
+    "emerging": "Emerging: early studies look promising",
+    "mixed": "Mixed: good studies disagree, or found no clear gain",
+    "thin": "Thin: little research, mostly small or by the makers",
+    "none-yet": "None yet: not properly studied",
+}
+Stage = Literal["primary", "secondary"]
+STAGE_TITLES = {"primary": "Primary", "secondary": "Secondary"}
+
+
+class Dose(Model):
+    """How much of a strategy a pupil or student gets."""
+
+    times_a_week: float = Field(gt=0, description="Sessions a week (0.5 means every two weeks)")
+    minutes: int = Field(gt=0, description="Minutes a session")
+    weeks: Optional[int] = Field(None, gt=0, description="How many weeks it runs; leave out when it carries on "
+                                 "and is reviewed each term")
+    group_size: Text = Field(description="Who is in a session, e.g. 'one to one' or '3 to 6'")
+    note: Optional[Text] = Field(None, description="Anything the numbers cannot say")
+
+
+class Evidence(Model):
+    """What research says about a strategy, in our own words."""
+
+    strength: EvidenceStrength = Field(description="How strong the research is: " + ", ".join(get_args(EvidenceStrength)))
+    summary: Text = Field(description="What the research says, plainly, including when it is thin")
+    sources: list[SourceRef] = Field(default_factory=list, description="Where the research summary comes from")
+
+
 class Strategy(Model):
     title: Text
     summary: Text
     steps: list[Text] = Field(min_length=1, description="How to do it")
-    delivered_by: list[Id] = Field(min_length=1, description="Role ids of who delivers it")
+    delivered_by: list[ref("role")] = Field(min_length=1, description="Role ids of who delivers it")
     type: StrategyType
     levels: list[str] = Field(min_length=1)
     phases: list[str] = Field(min_length=1)
+    kind: StrategyKind = Field("approach", description="approach, intervention (a named programme) or assessment "
+                               "(a named assessment tool, listed under 'How it is assessed')")
+    stages: list[Stage] = Field(default_factory=list, description="School stages where it fits, when primary and "
+                                "secondary differ: primary, secondary")
+    dose: Optional[Dose] = Field(None, description="How often, how long, for how many weeks and in what group size")
+    start_when: list[Text] = Field(default_factory=list, description="Signs that it is worth starting")
+    stop_when: list[Text] = Field(default_factory=list, description="Signs that it can stop, or should change")
+    training: Optional[Text] = Field(None, description="The training staff need to deliver it")
+    evidence: Optional[Evidence] = Field(None, description="What the research says")
     sources: list[SourceRef] = Field(default_factory=list)
 
-    @field_validator("levels", "phases")
+    @field_validator("levels", "phases", "stages")
     @classmethod
     def _no_repeats(cls, value):
         if len(set(value)) != len(value):
@@ -119,17 +184,18 @@ class AboutMe(Model):
 
 class Outcome(Model):
     outcome: Text = Field(description="Specific and measurable: what the pupil will be able to do")
+    baseline: Optional[Text] = Field(None, description="Where the pupil starts, measured the same way as the target")
     measure: Text = Field(description="How progress will be measured")
     by: dt.date = Field(description="Date the outcome should be met by")
     progress: Text = Field(description="Progress found at the review")
 
 
 class Provision(Model):
-    strategy: Id
+    strategy: ref("strategy")
     how_often: Text
     how_long: Text
     group_size: Text
-    who: list[Id] = Field(min_length=1, description="Role ids")
+    who: list[ref("role")] = Field(min_length=1, description="Role ids")
 
 
 class Review(Model):
@@ -145,7 +211,7 @@ class Plan(Model):
     phase: str
     year_group: Text
     level: str
-    needs: list[Id] = Field(min_length=1)
+    needs: list[ref("need")] = Field(min_length=1)
     summary: Text
     about_me: AboutMe
     parents_views: list[Text] = Field(min_length=1, description="Parents' or carers' views, in paragraphs")
@@ -287,7 +353,7 @@ class Authority(Model):
 _ASPECT_TYPES = {
     "text": list[Union[StrategyRef, Text]],  # sentences, or {strategy, note} naming an assessment item
     "strategies": list[StrategyRef],
-    "roles": list[Text],  # a role id, or free text (linked when it is a role's title)
+    "roles": list[ref_or_text("role")],  # a role id, or free text (linked when it is a role's title)
 }
 
 
@@ -340,3 +406,12 @@ FILE_KINDS: dict[str, type[Model]] = {
     "sources.yml": Sources,
     "authority.yml": Authority,
 }
+
+
+class PageMeta(BaseModel):
+    """The front matter of a hand-written page in content/pages/ (other keys are passed on to MkDocs)."""
+
+    model_config = ConfigDict(extra="allow", str_strip_whitespace=True)
+    title: str = Field(min_length=1)
+    description: str = Field(min_length=1)
+    order: int = 100

@@ -93,7 +93,8 @@ def _published(fw_json: str) -> Published:
     # Model -> heading on the data page (and the name types use); nested models follow the item that holds them.
     review = plan.model_fields["review"].annotation
     tables = [(need, "Need"), (models.guidance, "Level guidance"), (m.StrategyRef, "Strategy reference"),
-              (strategy, "Strategy"), (plan, "Example plan"), (m.AboutMe, "About me"), (m.Outcome, "Outcome"),
+              (strategy, "Strategy"), (m.Dose, "Dose"), (m.Evidence, "Evidence"), (plan, "Example plan"),
+              (m.AboutMe, "About me"), (m.Outcome, "Outcome"),
               (m.Provision, "Provision"), (review, "Review"), (m.Term, "Glossary term"), (area, "Area"),
               (level, "Level"), (role, "Role"), (m.Source, "Source"), (m.SourceRef, "Source reference"),
               (About, "About")]
@@ -211,7 +212,8 @@ NOTES = {
 
 # Model -> heading on the data page (and the name types use); nested models follow the item that holds them.
 _NAMES = {"Need": "need", "LevelGuidance": "level guidance", "StrategyRef": "strategy reference",
-          "Strategy": "strategy", "Plan": "example plan", "AboutMe": "about me", "Outcome": "outcome",
+          "Strategy": "strategy", "Dose": "dose", "Evidence": "evidence", "Plan": "example plan", "AboutMe": "about me",
+          "Outcome": "outcome",
           "Provision": "provision", "Review": "review", "Term": "glossary term", "Area": "area", "Level_": "level",
           "Role": "role", "Source": "source", "SourceRef": "source reference", "About": "about"}
 

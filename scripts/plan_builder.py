@@ -73,7 +73,8 @@ def files(c: Content, env, docs: dict, offline_copy: bool = False) -> dict[str, 
     page = env.get_template("plan-builder.md.j2").render(
         authority=c.authority, phases=view["phases"], levels=view["levels"],
         areas=[{**a, "needs": [{"id": n, "title": c.needs[n].title,
-                                "words": " | ".join([c.needs[n].title, *c.needs[n].also_known_as]).lower()}
+                                "words": " | ".join([c.needs[n].title, *c.needs[n].also_known_as,
+                                                            *c.needs[n].search_terms]).lower()}
                                for n in a["needs"]]} for a in view["areas"]],
         blank=BLANK if BLANK in docs else None, embedded=Markup(_json(payload)) if offline_copy else None)
     return {PAGE: page, DATA: json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n"}

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 from typing import Callable
 
+from . import content_gates, statutory
 from . import framework as fwk
-from . import statutory
 from .load import FRONT_MATTER, Content, _fmt_path, _line_of
 from .registry import BY_FOLDER
 
@@ -87,7 +87,10 @@ def timescales(c: Content) -> list[str]:
     return statutory.check_content(c.root)
 
 
-RULES: list[Callable[[Content], list[str]]] = [coverage_minimum, plan_provision, guide_links, timescales]
+# content_gates.check: no cost-based indicator, a dose where one is required, no school-only words after 16, every
+# term the pages need in the glossary (each rule gives its reason).
+RULES: list[Callable[[Content], list[str]]] = [coverage_minimum, plan_provision, guide_links, timescales,
+                                               content_gates.check]
 
 
 def check(c: Content) -> list[str]:

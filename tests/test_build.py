@@ -125,9 +125,10 @@ def test_failed_mkdocs_build_leaves_previous_site_untouched(minimal, tmp_path, c
     assert build(minimal, site, tmp_path / "docs", CONFIG) == 0
     before = tree_digest(site)
     page = minimal / "pages" / "about.md"
-    page.write_text(page.read_text() + "\n[broken](../needs/missing.md)\n")
+    # (a link to a missing need is a content error, caught before MkDocs runs: tests/test_rules.py)
+    page.write_text(page.read_text() + "\n[broken](../missing-page.md)\n")
     assert build(minimal, site, tmp_path / "docs", CONFIG) == 1
     err = capsys.readouterr().err
-    assert "contains a link '../needs/missing.md', but the target 'needs/missing.md' is not found" in err
+    assert "contains a link '../missing-page.md', but the target 'missing-page.md' is not found" in err
     assert tree_digest(site) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "docs", "site"]

@@ -1,5 +1,7 @@
 # The broken-content corpus: each case in tests/broken/ overlays one bad file on the minimal content and must
-# give its expected one-line messages (tests/broken/<case>/expected.txt), exit status 2 and no traceback.
+# give its expected one-line messages (tests/broken/<case>/expected.txt), exit status 2 and no traceback. Cases that
+# break a file only the build reads (the address manifest, the redirects) are checked by a build, which must also
+# leave no folder behind.
 import shutil
 import subprocess
 import sys
@@ -7,9 +9,13 @@ import sys
 import pytest
 
 from scripts import load as loader
-from tests.conftest import BROKEN, MINIMAL, ROOT
+from scripts.build import build
+from tests.conftest import BROKEN, CONFIG, MINIMAL, ROOT
 
 CASES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())
+BUILD_FILES = {"published-urls.txt", "redirects.yml"}  # read by the build, not by scripts.load
+BUILD_CASES = [c for c in CASES if any((BROKEN / c / f).exists() for f in BUILD_FILES)]
+LOAD_CASES = [c for c in CASES if c not in BUILD_CASES]
 
 
 def overlay(case: str, dest):
@@ -24,7 +30,9 @@ def overlay(case: str, dest):
 
 def test_corpus_has_one_case_per_error_kind():
     for kind in ["bad-yaml-syntax", "wrong-type", "unknown-field", "unknown-id", "duplicate-id", "id-not-file-name",
-                 "missing-level", "missing-phase"]:
+                 "missing-level", "missing-phase", "impossible-date", "bad-front-matter", "order-not-integer",
+                 "non-utf8-page", "sources-as-list", "duplicate-key", "alias-bomb", "unreadable-manifest",
+                 "unreadable-redirects"]:
         assert kind in CASES
 
 
@@ -33,7 +41,7 @@ def test_minimal_content_is_valid(capsys):
     assert "all valid" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("case", LOAD_CASES)
 def test_broken_case_gives_expected_lines(case, tmp_path, capsys):
     content = overlay(case, tmp_path / "content")
     assert loader.main([str(content)]) == 2
@@ -41,6 +49,17 @@ def test_broken_case_gives_expected_lines(case, tmp_path, capsys):
     expected = (BROKEN / case / "expected.txt").read_text(encoding="utf-8")
     assert err == expected
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("case", BUILD_CASES)
+def test_broken_build_case_gives_expected_lines_and_leaves_nothing(case, tmp_path, capsys):
+    content = overlay(case, tmp_path / "content")
+    site = tmp_path / "site"
+    assert build(content, site, tmp_path / "docs", CONFIG) == 2
+    err = capsys.readouterr().err
+    expected = (BROKEN / case / "expected.txt").read_text(encoding="utf-8")
+    assert err == expected + f"build stopped: {site} is unchanged\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content"]  # no site, site.new-* or docs made
 
 
 def test_command_line_exit_status_and_no_traceback(tmp_path):

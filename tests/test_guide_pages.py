@@ -1,4 +1,4 @@
-# Process guidance pages (content/pages): the eleven pages exist, open with a two-sentence summary, say who does
+# Process guidance pages (content/pages): the sixteen pages exist, open with a two-sentence summary, say who does
 # what, link only to things that exist, and carry the authority's own details where they are written in.
 import re
 
@@ -12,7 +12,8 @@ from tests.conftest import CONFIG, CONTENT
 PAGE_IDS = ["graduated-approach", "sen-support-in-school", "enhanced-sen-support", "requesting-an-ehc-needs-assessment",
             "ehc-plans-and-annual-reviews", "post-16-and-preparing-for-adulthood", "if-you-disagree",
             "linking-from-your-sen-information-report", "reasonable-adjustments", "accessible-trips-and-activities",
-            "about-this-guide"]
+            "about-this-guide", "exclusions-and-suspensions", "part-time-timetables",
+            "attendance-and-school-non-attendance", "personal-budgets", "who-pays-for-what", "early-years-sen-support"]
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 FOLDERS = {"needs": "needs", "strategies": "strategies", "roles": "roles", "levels": "levels", "areas": "areas",
@@ -31,7 +32,7 @@ def site_url(content) -> str:
     return url.rstrip("/") + "/"
 
 
-def test_all_eleven_pages_exist(content):
+def test_all_the_guide_pages_exist(content):
     assert set(PAGE_IDS) <= set(content.pages)
     orders = [content.pages[p].order for p in PAGE_IDS]
     assert len(set(orders)) == len(orders)

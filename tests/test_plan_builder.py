@@ -161,7 +161,7 @@ def test_build_print_and_download_a_plan(browser, site_url, content):
         assert "Choose the age group." in page.inner_text("#pb-errors")
         kb.press("Tab")
         kb.press("Enter")
-        assert page.evaluate("document.activeElement.id") == "pb-phase-school-age"
+        assert page.evaluate("document.activeElement.id") == f"pb-phase-{content.framework.phase_ids[0]}"
         assert page.locator("#pb-phase-error").is_visible()
 
         # The child, by keyboard: name, year, then the age group and level radio groups.
@@ -169,8 +169,10 @@ def test_build_print_and_download_a_plan(browser, site_url, content):
         kb.type(NAME)
         kb.press("Tab")
         kb.type(YEAR)
-        kb.press("Tab")            # into the age group: its first radio
+        kb.press("Tab")            # into the age group: its first radio, then down to the plan's age group
         kb.press("Space")
+        for _ in range(content.framework.phase_ids.index(PHASE)):
+            kb.press("ArrowDown")
         kb.press("Tab")            # into the level group: its first radio ...
         kb.press("ArrowDown")      # ... and on to SEN Support
         assert page.is_checked(f"#pb-phase-{PHASE}") and page.is_checked(f"#pb-level-{LEVEL}")

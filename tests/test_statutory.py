@@ -23,6 +23,11 @@ def test_the_constants_are_the_law():
     assert st.MONTHS_TO_APPEAL == 2
     assert st.PREPARING_FOR_ADULTHOOD_FROM_YEAR == 9
     assert st.PARENT_MEETINGS_PER_YEAR == 3
+    assert st.WEEKS_TO_DECIDE_AFTER_REVIEW == 4
+    assert (st.WEEKS_NOTICE_OF_ANNUAL_REVIEW, st.WEEKS_ADVICE_BEFORE_ANNUAL_REVIEW, st.WEEKS_TO_SEND_REVIEW_REPORT) == (2, 2, 2)
+    assert st.MONTHS_TO_APPEAL_AFTER_MEDIATION_CERTIFICATE == 1
+    assert st.show(st.PHASE_TRANSFER_BETWEEN_SCHOOL_PHASES, "date") == "15 February"
+    assert st.show(st.PHASE_TRANSFER_INTO_POST_16, "date") == "31 March"
     assert len(st.BY_KEY) == len(st.TIMESCALES)
 
 
@@ -65,6 +70,16 @@ WRONG = [
     ("From Year 10, reviews look at preparing for adulthood.", "preparing_for_adulthood_from_year"),
     ("Schools should meet parents at least twice a year.", "parent_meetings_per_year"),
     ("Schools should meet parents 4 times each year.", "parent_meetings_per_year"),
+    ("The school must give at least 3 weeks' notice of the meeting.", "weeks_notice_of_annual_review"),
+    ("The advice must be sent out at least 1 week before the meeting.", "weeks_advice_before_annual_review"),
+    ("It must send the report to everyone within 4 weeks of the meeting.", "weeks_to_send_review_report"),
+    ("| The local authority decides whether to keep, change or end the plan | Within 6 weeks |", "weeks_to_decide_after_review"),
+    ("You must ask for an independent review within 20 school days.", "school_days_to_ask_for_independent_review"),
+    ("A pupil can be suspended for up to 90 school days in a year.", "school_days_of_suspension_a_year"),
+    ("The governors must meet when suspensions add up to more than 10 school days in a term.",
+     "school_days_of_suspension_a_term_before_governors_must_meet"),
+    ("For a move from primary to secondary school, the plan must be amended by 31 March.", "phase_transfer_between_school_phases"),
+    ("For a move into post-16 education, the plan must be amended by 15 February.", "phase_transfer_into_post_16"),
 ]
 
 
@@ -110,7 +125,10 @@ def test_a_wrong_page_fails_the_folder_check(minimal, capsys):
     errors = st.check_content(minimal)
     assert len(errors) == 2, errors
     assert "wrong.md" in errors[0] and "22" in errors[0]
-    assert "extra.yml" in errors[1]
+    assert "extra.yml" in errors[1] and "twice" in errors[1]
+    (minimal / "levels" / "sen-support.yml").write_text("title: SEN Support\nsummary: S.\ndescription:\n  - SEN Support is planned help.\n")
+    s19 = [e for e in st.check_content(minimal) if "section_19_at_every_level" in e]
+    assert len(s19) == 1 and "levels/sen-support.yml" in s19[0]
     assert st.main([str(minimal)]) == 2
     assert "22" in capsys.readouterr().err
 
@@ -174,3 +192,93 @@ def test_a_wrong_number_in_a_need_file_fails_the_folder_check(minimal):
                                              "The council must decide within 8 weeks whether to assess.", 1))
     errors = st.check_content(minimal)
     assert len(errors) == 1 and "needs/talking.yml" in errors[0] and "says 8 but the law says 6" in errors[0]
+
+
+# ---------------------------------------------------------------- the wording of the law
+
+WRONG_WORDING = [
+    ("An assessment is for pupils whose help costs more than the school can fund.", "assessment_test_has_no_cost"),
+    ("The council will only assess if the school has spent its own budget first.", "assessment_test_has_no_cost"),
+    ("Some need more than a school can provide from its own resources, so the council can assess them.",
+     "assessment_test_has_no_cost"),
+    ("The help in section F should be clear and specific.", "section_f_must"),
+    ("Enhanced SEN Support is a step within SEN Support, not a separate legal category.",
+     "enhanced_sen_support_one_definition"),
+    ("It is offered as another route to an EHC needs assessment.", "enhanced_sen_support_one_definition"),
+    ("- Enhanced SEN Support is extra money for the school.", "enhanced_sen_support_one_definition"),
+    ("The school sends the advice out well before the meeting.", "dates_not_vague"),
+    ("The law sets dates for the transfer in the spring term.", "dates_not_vague"),
+    ("Using the disagreement resolution service pauses the appeal deadline.",
+     "disagreement_resolution_does_not_pause_appeals"),
+    ("Discrimination claims about schools and colleges go to the SEND Tribunal.",
+     "college_discrimination_claims_go_to_county_court"),
+]
+
+
+@pytest.mark.parametrize("sentence,key", WRONG_WORDING, ids=[f"{k}-{i}" for i, (_, k) in enumerate(WRONG_WORDING)])
+def test_wrong_law_is_caught(sentence, key):
+    errors = st.wording_problems(sentence)
+    assert [e.split(":")[0] for e in errors] == [key]
+    assert "(" in errors[0] and errors[0].endswith(")")  # each error carries its reason
+
+
+RIGHT_WORDING = [
+    "Cost is no part of the test, so the council must not refuse to assess because of the budget.",
+    "The help in section F must be detailed and specific.",
+    st.ENHANCED_SEN_SUPPORT,
+    "Enhanced SEN Support is an alternative to an EHC needs assessment, and you can ask for one at any time.",
+    "Meet the family well before, and visit the centre if possible.",
+    "Mock exam in the spring term.",
+    "The disagreement resolution service does not pause the appeal deadline.",
+    "Claims of discrimination against a college go to the county court, not the Tribunal.",
+]
+
+
+@pytest.mark.parametrize("sentence", RIGHT_WORDING)
+def test_right_law_passes(sentence):
+    assert st.wording_problems(sentence) == []
+
+
+def test_enhanced_sen_support_has_one_definition():
+    # word for word once, on its own page (the content allows no repeated sentence) ...
+    texts = {p: " ".join(p.read_text(encoding="utf-8").split())
+             for p in sorted(CONTENT.rglob("*")) if p.suffix in (".md", ".yml") and p.is_file()}
+    holders = [p for p, text in texts.items() if st.ENHANCED_SEN_SUPPORT in text]
+    assert holders == [CONTENT / st.ENHANCED_SEN_SUPPORT_PAGE]
+    assert texts[holders[0]].count(st.ENHANCED_SEN_SUPPORT) == 1
+    assert texts[holders[0]].count(st.ENHANCED_SEN_SUPPORT_POST_16) == 1
+    # ... and every element of it wherever else it is defined
+    assert st.missing_statements(CONTENT) == []
+
+
+def test_a_missing_statement_fails_the_folder_check(tmp_path):
+    import shutil
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT, root)
+    disagree = root / "pages" / "if-you-disagree.md"
+    disagree.write_text(disagree.read_text(encoding="utf-8").replace("not to carry out a re-assessment", "not to re-do"),
+                        encoding="utf-8")
+    level = root / "levels" / "sen-support.yml"
+    level.write_text(level.read_text(encoding="utf-8").replace("section 19", "section 91"), encoding="utf-8")
+    glossary = root / "glossary.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace("agreed with the parents. This area", "This area"),
+                        encoding="utf-8")
+    errors = st.check_content(root)
+    keys = sorted(e.split(": ")[1] for e in errors)
+    assert keys == ["enhanced_sen_support_definition", "refusal_to_reassess_is_appealable",
+                    "section_19_at_every_level"], errors
+    assert any("glossary.yml" in e and "agreed with parents" in e for e in errors)
+    assert any("sen-support.yml" in e for e in errors)
+
+
+def test_a_glossary_definition_is_read_with_its_term(tmp_path):
+    import shutil
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT, root)
+    glossary = root / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    old = "Section F must be detailed and\n      specific"
+    assert old in text
+    glossary.write_text(text.replace(old, "It should be detailed and\n      specific"), encoding="utf-8")
+    errors = st.check_content(root)
+    assert len(errors) == 1 and "glossary.yml: section_f_must: 'Section F: The part" in errors[0], errors

@@ -36,6 +36,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import fwids as fw
+from . import guards
 from .binder import ChapterRecord
 from .profiles import Profile, norm
 from .report import Report
@@ -243,7 +244,7 @@ class Builder:
                 pid = unique(pid, used | set(self.content.ids("pages")))
                 self.report.skip(min(ch.pages), f"a second chapter titled {ch.title!r}: staged as {pid}")
             used.add(pid)
-            body = ch.markdown()
+            body = guards.html_as_text(ch.markdown())  # raw HTML or links in the PDF's text stay text
             if not body.strip():
                 self.report.skip(min(ch.pages), f"chapter {ch.title!r} has no text; skipped")
                 continue

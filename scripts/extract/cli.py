@@ -9,7 +9,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from . import binder, threshold
+from . import binder, guards, threshold
 from .build import add_content_labels, build
 from .errors import ExtractError
 from .profiles import Profile, all_profiles, detect, load_profile, shipped
@@ -74,6 +74,7 @@ def _edition(pages: list[dict], profile: Profile) -> str | None:
 def extract(args: argparse.Namespace) -> tuple[dict, Report, dict, ContentIndex]:
     path: Path = args.pdf
     check_file(path)
+    guards.check_pdf_file(path)
     profiles = [load_profile(args.profile)] if args.profile else all_profiles()
     sampled = Sample(path, args.password, {k: v for p in profiles for k, v in p.cid_map.items()})
     try:
@@ -82,6 +83,7 @@ def extract(args: argparse.Namespace) -> tuple[dict, Report, dict, ContentIndex]
     finally:
         sampled.close()
     count = sampled.count
+    guards.check_page_count(path.name, count)
     bar = None
     if not args.no_progress and sys.stderr.isatty():  # pragma: no cover - needs a terminal
         from tqdm import tqdm
@@ -158,7 +160,9 @@ def main(argv: list[str] | None = None) -> int:
             plan = make_plan(items, content, manifest["source"])
             print(diff_text(plan, args.content, args.out))
             return _apply(plan, content, manifest) if args.apply else 0
-        items, report, manifest, content = extract(args)
+        guards.check_out(args.out, args.content)
+        with guards.time_limit(args.pdf.name):
+            items, report, manifest, content = extract(args)
         write_staging(args.out, items, manifest, report.text(limit=10_000))
         plan = make_plan(items, content, manifest["source"])
         print(diff_text(plan, args.content, args.out))

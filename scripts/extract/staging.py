@@ -38,6 +38,7 @@ import yaml
 
 from . import fwids as fw
 from ..load import ContentErrors, load
+from . import guards
 from .errors import ExtractError
 from .profiles import norm
 
@@ -434,7 +435,8 @@ def diff_text(plan: Plan, content_root: Path, staging: Path) -> str:
 
 def write_staging(staging: Path, items: dict[tuple[str, str], dict], manifest: dict, report: str) -> None:
     """Replace the staging folder as a whole (written beside it, then renamed), so a failure leaves it as it was."""
-    staging = Path(staging)
+    staging = Path(staging).resolve()
+    guards.check_out(staging)
     staging.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{staging.name}-", dir=staging.parent))
     try:
@@ -444,6 +446,7 @@ def write_staging(staging: Path, items: dict[tuple[str, str], dict], manifest: d
             path.write_text(render_item(kind, data), encoding="utf-8")
         (tmp / MANIFEST).write_text(_dump(manifest), encoding="utf-8")
         (tmp / "report.txt").write_text(report + "\n", encoding="utf-8")
+        guards.mark(tmp)
         old = staging.with_name(f".{staging.name}-old")
         if old.exists():
             shutil.rmtree(old)

@@ -645,6 +645,63 @@
     $("pb-save-status").textContent = "There is no saved draft on this device now.";
   }
 
+  /* A saved draft is only data that someone (or something) may have edited: parse it without prototype keys, check
+     its shape and size, and keep only the fields the form has. Returns null when it cannot be used. */
+  var DRAFT_MAX_CHARS = 200000, DRAFT_MAX_TEXT = 20000, DRAFT_MAX_ITEMS = 60, DRAFT_MAX_PROVISION = 400;
+  var UNSAFE_KEYS = { "__proto__": true, "constructor": true, "prototype": true };
+
+  function own(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
+  function isRecord(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
+  function isText(v, max) { return typeof v === "string" && v.length <= (max || DRAFT_MAX_TEXT); }
+  function optionalText(v) { return v === undefined || v === null || isText(v); }
+
+  function draftFrom(saved) {
+    if (typeof saved !== "string" || saved.length > DRAFT_MAX_CHARS) return null;
+    var raw;
+    try {
+      raw = JSON.parse(saved, function (key, value) { return own(UNSAFE_KEYS, key) ? undefined : value; });
+    } catch (e) { return null; }
+    if (!isRecord(raw)) return null;
+    var draft = { provision: {}, outcomes: [], needs: [] };
+    var ok = TEXT_FIELDS.every(function (id) {
+      var v = raw[id.slice(3)];
+      if (isText(v)) draft[id.slice(3)] = v;
+      return optionalText(v);
+    });
+    ok = ok && ["phase", "level"].every(function (name) {
+      if (isText(raw[name], 100)) draft[name] = raw[name];
+      return optionalText(raw[name]);
+    });
+    if (raw.needs !== undefined) {
+      ok = ok && Array.isArray(raw.needs) && raw.needs.length <= DRAFT_MAX_ITEMS * 5 &&
+        raw.needs.every(function (n) { return isText(n, 100); });
+      if (ok) draft.needs = raw.needs.slice();
+    }
+    if (raw.provision !== undefined) {
+      var keys = isRecord(raw.provision) ? Object.keys(raw.provision) : null;
+      ok = ok && keys !== null && keys.length <= DRAFT_MAX_PROVISION && keys.every(function (sid) {
+        var p = raw.provision[sid];
+        if (!isRecord(p) || (p.on !== undefined && typeof p.on !== "boolean")) return false;
+        var clean = { on: p.on === true };
+        var fine = PROVISION_FIELDS.every(function (f) {
+          if (isText(p[f[0]], 2000)) clean[f[0]] = p[f[0]];
+          return p[f[0]] === undefined || isText(p[f[0]], 2000);
+        });
+        draft.provision[sid] = clean;
+        return fine;
+      });
+    }
+    if (raw.outcomes !== undefined) {
+      ok = ok && Array.isArray(raw.outcomes) && raw.outcomes.length <= DRAFT_MAX_ITEMS &&
+        raw.outcomes.every(function (o) {
+          if (!isRecord(o) || !["text", "measure", "by"].every(function (k) { return optionalText(o[k]); })) return false;
+          draft.outcomes.push({ text: o.text || "", measure: o.measure || "", by: isText(o.by, 10) ? o.by : "" });
+          return true;
+        });
+    }
+    return ok ? draft : null;
+  }
+
   function restore(draft) {
     TEXT_FIELDS.forEach(function (id) { if (typeof draft[id.slice(3)] === "string") $(id).value = draft[id.slice(3)]; });
     ["phase", "level"].forEach(function (name) {
@@ -653,7 +710,7 @@
     });
     (draft.needs || []).forEach(function (n) { var input = $("pb-need-" + n); if (input) input.checked = true; });
     Object.keys(draft.provision || {}).forEach(function (sid) {  // only strategies this edition still has
-      if (!data.strategies[sid]) return;
+      if (!own(data.strategies, sid)) return;
       var saved = draft.provision[sid] || {}, p = provisionFor(sid);
       p.on = saved.on === true;
       PROVISION_FIELDS.forEach(function (f) { if (typeof saved[f[0]] === "string") p[f[0]] = saved[f[0]]; });
@@ -738,13 +795,18 @@
 
     var saved = null;
     try { saved = window.localStorage.getItem(DRAFT_KEY); } catch (e) { /* storage is switched off */ }
-    if (saved) {
+    var draft = saved ? draftFrom(saved) : null;
+    if (draft) {
       try {
-        restore(JSON.parse(saved));
+        restore(draft);
         $("pb-save-status").textContent = "Your saved draft has been opened. Press \"Delete saved draft\" to remove it from this device.";
       } catch (e) {
         addOutcome(null, false);
       }
+    } else if (saved) {
+      addOutcome(null, false);
+      $("pb-save-status").textContent = "A draft saved on this device could not be opened (it is damaged or too big), " +
+        "so the form starts empty. Press \"Delete saved draft\" to remove it.";
     } else if (!fromAddress()) {
       addOutcome(null, false);
     }
