@@ -51,8 +51,8 @@ GUIDE_WORDS = {
                                             "help at college", "preparing for adulthood", "young person"],
     "exclusions-and-suspensions": ["exclude", "excluded", "exclusion", "permanent exclusion", "suspended",
                                    "suspension", "sent home"],
-    "part-time-timetables": ["part-time", "part-time timetable", "reduced timetable", "shortened day",
-                             "only in the mornings"],
+    # not "part-time" itself: the separator splits it, and a keyword "time" would outrank "visual timetable"
+    "part-time-timetables": ["reduced timetable", "shortened day", "only in the mornings", "sent home early"],
     "attendance-and-school-non-attendance": ["attendance", "fine", "fined", "absence", "missing school"],
     "personal-budgets": ["personal budget", "direct payments"],
     "who-pays-for-what": ["who pays", "pays", "funding", "money", "cost", "budget"],
