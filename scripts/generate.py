@@ -14,6 +14,7 @@ from . import model as m
 from .registry import doc_path
 from . import finder, opendata, search
 from . import docx_plans, plan_builder, rules
+from . import next_steps, pictures
 from . import authority as la, editions
 from .load import Content, ContentErrors, load
 from .text import CACHE, env, plain, slug
@@ -188,9 +189,14 @@ def _areas(c: Content) -> list[dict]:
 
 
 def abbreviations(c: Content) -> list[tuple[str, str]]:
-    """(abbreviation, full name) for every glossary term that has one, longest first."""
-    pairs = [(t.abbreviation, t.term) for t in c.glossary.terms if t.abbreviation]
+    """(abbreviation, "full name: the definition's first sentence") for every glossary term that has one, longest
+    first: the tooltip says what it means, not only what the letters stand for (extra.js links it to the glossary)."""
+    pairs = [(t.abbreviation, f"{t.term}: {_first_sentence(t.definition)}") for t in c.glossary.terms if t.abbreviation]
     return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def _first_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s+", " ".join(str(text).split()), maxsplit=1)[0]
 
 
 def _with_abbreviations(text: str, abbrs: list[tuple[str, str]]) -> str:
@@ -225,25 +231,25 @@ def render_pages(c: Content, history: editions.History | None = None, download: 
     def put(path: str, template: str, **data) -> None:
         pages[path] = env().get_template(template).render(**common, **data)
 
-    put("index.md", "home.md.j2", areas=areas, guide=guide)
+    put("index.md", "home.md.j2", areas=areas, guide=guide, **_home_extras(c))
     put("needs/index.md", "needs-index.md.j2", areas=areas,
         needs=sorted(({"id": n, "title": need.title, "summary": need.summary, "also_known_as": need.also_known_as,
                        "area": c.areas[need.area].title} for n, need in c.needs.items()), key=lambda v: v["title"].lower()))
     for area in areas:
         put(f"areas/{area['id']}.md", "area.md.j2", area=area)
     for nid in c.needs:
-        put(f"needs/{nid}.md", "need.md.j2", need=need_view(c, nid))
+        put(f"needs/{nid}.md", "need.md.j2", need=next_steps.need_extras(c, need_view(c, nid)))
     put("strategies/index.md", "strategies-index.md.j2", areas=areas, filters=finder.filters(c),
         needs_of=finder.needs_served(c),
         unused=_strategy_list(c, [s for s, a in c.derived.strategy_areas.items() if not a]),
-        count=len(c.strategies))
+        count=len(c.strategies), finder_json=Markup(plan_builder._json(finder.data(c))))
     for sid in c.strategies:
-        put(f"strategies/{sid}.md", "strategy.md.j2", s=strategy_view(c, sid))
-    plans = [plan_view(c, pid) for pid in sorted(c.plans, key=lambda p: c.plans[p].title.lower())]
+        put(f"strategies/{sid}.md", "strategy.md.j2", s=next_steps.strategy_extras(c, strategy_view(c, sid)))
+    plans = [next_steps.plan_extras(c, plan_view(c, pid)) for pid in sorted(c.plans, key=lambda p: c.plans[p].title.lower())]
     put("plans/index.md", "plans-index.md.j2", plans=plans)
     for view in plans:
         put(f"plans/{view['id']}.md", "plan.md.j2", v=view)
-    put("levels/index.md", "levels-index.md.j2")
+    put("levels/index.md", "levels-index.md.j2", ladder=next_steps.ladder(c))
     for lv in c.framework.level_ids:
         level = c.levels[lv]
         needs = [{"id": n, "title": c.needs[n].title} for n in sorted(c.needs, key=lambda n: c.needs[n].title.lower())]
@@ -251,7 +257,9 @@ def render_pages(c: Content, history: editions.History | None = None, download: 
         put(f"levels/{lv}.md", "level.md.j2", level={"title": c.framework.level(lv).title, "summary": level.summary,
                                                       "description": level.description}, level_id=lv,
             needs=needs, strategies=strategies, sources=_source_lines(c, level.sources),
-            phases=[{"id": p.id, "title": c.framework.phase_label(p.id)} for p in c.framework.phases])
+            phases=[{"id": p.id, "title": c.framework.phase_label(p.id)} for p in c.framework.phases],
+            here=pictures.you_are_here(next_steps.framework_levels(c), lv, pid=f"here-{lv}"),
+            next=next_steps.links(c, lv, prefix="../"))
     roles = [{"id": r, "role": plain(role), "needs": [{"id": n, "title": c.needs[n].title} for n in c.derived.role_uses.get(r, [])],
               "strategies": _strategy_list(c, [s for s, st in c.strategies.items() if r in st.delivered_by]),
               "sources": _source_lines(c, role.sources)}
@@ -261,15 +269,32 @@ def render_pages(c: Content, history: editions.History | None = None, download: 
         put(f"roles/{role['id']}.md", "role.md.j2", r=role)
     terms = [{"anchor": term_anchor(t), "t": plain(t), "link": _term_link(t)}
              for t in sorted(c.glossary.terms, key=lambda t: (t.abbreviation or t.term).lower())]
-    put("glossary.md", "glossary.md.j2", terms=terms)
+    put("glossary.md", "glossary.md.j2", terms=terms, letters=_glossary_letters(terms))
     put("data/index.md", "data.md.j2", **opendata.page_view(c))
     put("guide/index.md", "guide-index.md.j2", guide=guide)
     for page in guide_pages:
-        put(f"guide/{page.id}.md", "guide-page.md.j2", page=plain(page), body=Markup(la.fill(page.body, authority, f"{c.root.name}/pages/{page.id}.md")))
+        put(f"guide/{page.id}.md", "guide-page.md.j2", page=plain(page),
+            body=Markup(pictures.place(page.id, la.fill(page.body, authority, f"{c.root.name}/pages/{page.id}.md"))))
     put("what-changed.md", "what-changed.md.j2", **editions.page_data(
         history.changes, history.why, authority, frozenset(fwk.anchor(p.id, lv.id) for p, lv in c.framework.cells())))
     abbrs = abbreviations(c)
     return search.tune(c, {path: _with_abbreviations(text, abbrs) for path, text in pages.items()})
+
+
+def _glossary_letters(terms: list[dict]) -> list[dict]:
+    """The glossary's A to Z: each first letter, its anchor and its terms (already sorted)."""
+    out: list[dict] = []
+    for x in terms:
+        letter = (x["t"]["abbreviation"] or x["t"]["term"])[:1].upper()
+        if not out or out[-1]["letter"] != letter:
+            out.append({"letter": letter, "anchor": f"letter-{letter.lower()}", "terms": []})
+        out[-1]["terms"].append(x)
+    return out
+
+
+def _home_extras(c: Content) -> dict:
+    """Issue 16's home page keys: ways in by role, example searches and the ladder of levels."""
+    return {"ways_in": next_steps.ways_in(c), "examples": next_steps.EXAMPLE_SEARCHES, "ladder": next_steps.ladder(c)}
 
 
 def _term_link(t: m.Term) -> str | None:

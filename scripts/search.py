@@ -11,7 +11,7 @@ from .load import Content
 # Page weights by folder (1 for the rest). Every section of a need page weighs twice as much, so a word on a need
 # page and on a strategy page finds the need first; the fictional example plans weigh less than the guidance.
 # Titles (x1000) and keywords (x1000, `tags` in mkdocs.yml) still count for more than page weights.
-BOOST = {"needs": 2, "plans": 0.5}
+BOOST = {"needs": 2, "guide": 2, "plans": 0.5}
 
 # Glossary links name a page by kind; this is the generated file of each kind.
 _PAGE_OF = {"need": "needs/{}.md", "strategy": "strategies/{}.md", "plan": "plans/{}.md", "role": "roles/{}.md",
@@ -28,6 +28,38 @@ to too twas us wants was we were what when where which while who whom why will w
 # Words parents put before almost every question ("my child ...", "my son ..."): on nearly every page, so they find
 # nothing in particular, and "child*" would rank pages about childhood above the need the parent describes.
 FAMILY_WORDS = "child children son sons daughter daughters kid kids".split()
+# Words on nearly every page of this guide ("school", "help"): in a query they found the page with the word in its
+# title ("Anxiety and school non-attendance" for any question about school) instead of what the question was about.
+COMMON_WORDS = "school schools help helps".split()
+
+# Guide pages and the words people use for what the page is about (process words: ask, appeal, refuse, complain,
+# exclude, part-time, who pays ...). Indexed as keywords (`tags`), never shown. A page that is not in the content is
+# skipped, so pages still being written can be listed here.
+GUIDE_WORDS = {
+    "requesting-an-ehc-needs-assessment": ["ask for an EHC needs assessment", "apply for an EHCP", "request an EHCP",
+                                           "EHCP", "EHC needs assessment", "ask", "apply", "request", "timeline",
+                                           "how long", "weeks", "my own EHCP"],
+    "if-you-disagree": ["disagree", "appeal", "refuse", "refused", "said no", "complain", "complaint", "tribunal",
+                        "mediation", "discrimination", "unhappy", "council"],
+    "sen-support-in-school": ["SEN Support", "IEP", "individual education plan", "support plan", "SEN register",
+                              "meetings with parents", "what is SEN Support"],
+    "graduated-approach": ["graduated approach", "assess plan do review", "cycle"],
+    "ehc-plans-and-annual-reviews": ["annual review", "review meeting", "EHC plan", "EHCP", "section F", "amend",
+                                     "what is in an EHC plan", "my review"],
+    "enhanced-sen-support": ["Enhanced SEN Support"],
+    "post-16-and-preparing-for-adulthood": ["post-16", "college", "sixth form", "after Year 11", "moving to college",
+                                            "help at college", "preparing for adulthood", "young person"],
+    "exclusions-and-suspensions": ["exclude", "excluded", "exclusion", "permanent exclusion", "suspended",
+                                   "suspension", "sent home"],
+    # not "part-time" itself: the separator splits it, and a keyword "time" would outrank "visual timetable"
+    "part-time-timetables": ["reduced timetable", "shortened day", "only in the mornings", "sent home early"],
+    "attendance-and-school-non-attendance": ["attendance", "fine", "fined", "absence", "missing school"],
+    "personal-budgets": ["personal budget", "direct payments"],
+    "who-pays-for-what": ["who pays", "pays", "funding", "money", "cost", "budget"],
+    "reasonable-adjustments": ["reasonable adjustments", "Equality Act"],
+    "linking-from-your-sen-information-report": ["SEN Information Report"],
+    "accessible-trips-and-activities": ["trips", "school trips", "clubs", "residential"],
+}
 
 # Gaps between words: white space, hyphens and dashes ("post-16"), slashes ("and/or"), punctuation, HTML entities,
 # an apostrophe with the ending it starts ("can't", "can’t", "child's" are "can", "child"), and a plural "ies"
@@ -46,17 +78,20 @@ def _any_case(word: str) -> str:
 
 def separator() -> str:
     """The `separator` for Material's search plugin (mkdocs.yml)."""
-    stop = "|".join(_any_case(w) for w in sorted(STOP_WORDS + FAMILY_WORDS, key=lambda w: (-len(w), w)))
+    stop = "|".join(_any_case(w) for w in sorted(STOP_WORDS + FAMILY_WORDS + COMMON_WORDS, key=lambda w: (-len(w), w)))
     return "|".join([_PUNCTUATION, _APOSTROPHE, _ENTITY, _PLURAL, rf"\b(?:{stop})\b"])
 
 
 def keywords(c: Content) -> dict[str, list[str]]:
     """Generated page -> the names people type for it: a need's title and also_known_as, and every glossary term
     (abbreviation and full name) whose "More about" link points at the page. All of them are visible: on the need
-    page ("Also known as") or in the glossary."""
+    page ("Also known as") or in the glossary; a need's search_terms and the guide pages' words are search only."""
     out: dict[str, list[str]] = {}
-    for nid, need in c.needs.items():
-        out[_PAGE_OF["need"].format(nid)] = [need.title, *need.also_known_as]
+    for nid, need in c.needs.items():  # search_terms: misspellings and parents' phrases, searched but never shown
+        out[_PAGE_OF["need"].format(nid)] = [need.title, *need.also_known_as, *getattr(need, "search_terms", [])]
+    for pid, words in GUIDE_WORDS.items():
+        if pid in c.pages:
+            out[_PAGE_OF["page"].format(pid)] = [c.pages[pid].title, *words]
     for t in c.glossary.terms:
         if t.link and not t.link.startswith("https://"):
             kind, _, target = t.link.partition(":")

@@ -1,5 +1,5 @@
 # Search in a real browser: every query in tests/search_queries.yml is typed into Material's search box on the
-# built real site; at least 95% must list the expected page among the first five results.
+# built real site; at least 95% must list the expected page among the first five results (hit@5), 80% first (hit@1).
 from __future__ import annotations
 
 import time
@@ -11,7 +11,8 @@ import yaml
 
 QUERIES = Path(__file__).with_name("search_queries.yml")
 TOP = 5
-PASS_RATE = 0.95
+PASS_RATE = 0.95  # hit@5: the expected page among the first five results
+HIT1_RATE = 0.80  # hit@1: the expected page first
 
 # Counts messages to and from Material's search worker, so the test knows when the last query has been answered
 # (each message to the worker gets exactly one reply). Injected by the test only; the site has no inline script.
@@ -35,13 +36,17 @@ def load_queries() -> list[dict]:
 
 
 def test_query_set_is_big_varied_and_points_at_real_pages(site):
+    from scripts.search import GUIDE_WORDS
+
     queries = load_queries()
-    assert len(queries) >= 40
+    assert len(queries) >= 150
     assert len({q["q"].lower() for q in queries}) == len(queries), "a query is listed twice"
-    assert {q["who"] for q in queries} == {"parent", "teacher", "senco"}
+    assert {q["who"] for q in queries} == {"parent", "teacher", "senco", "young person"}
     for q in queries:
         assert set(q) == {"q", "expect", "who"}, q
-        assert (site / q["expect"] / "index.html").is_file(), f"{q['q']!r}: no page {q['expect']}"
+        # a guide page still being written (listed in scripts/search.py) may be missing; any other page must exist
+        pending = q["expect"].startswith("guide/") and q["expect"][6:-1] in GUIDE_WORDS
+        assert pending or (site / q["expect"] / "index.html").is_file(), f"{q['q']!r}: no page {q['expect']}"
 
 
 def wait_for_answers(page, started: bool = False, timeout: float = 20) -> None:
@@ -67,27 +72,12 @@ def search(page, query: str) -> list[str]:
 
 
 @pytest.mark.browser
-def test_search_finds_the_right_page(browser, site_url):
-    base = urlsplit(site_url).path
-    page = browser.new_page()
-    page.add_init_script(COUNT_WORKER_MESSAGES)
-    page.goto(site_url)
-    page.click("input.md-search__input")  # the index loads only now (search-lazy.js); wait for the worker to take it
-    wait_for_answers(page, started=True)
-    queries = load_queries()
-    failures, first = [], 0
-    start = time.perf_counter()
-    for q in queries:
-        found = search(page, q["q"])
-        first += found[:1] == [base + q["expect"]]
-        if base + q["expect"] not in found:
-            failures.append(f"  {q['q']!r} ({q['who']}): wanted /{q['expect']}, got "
-                            + (", ".join(found) or "nothing"))
-    elapsed = time.perf_counter() - start
-    page.close()
-    rate = 1 - len(failures) / len(queries)
-    print(f"\nsearch: {len(queries) - len(failures)}/{len(queries)} queries ({rate:.0%}) found their page in the "
-          f"first {TOP} results ({first} as the first result), {elapsed:.1f} s")
-    if failures:
-        print("search misses:\n" + "\n".join(failures))
-    assert rate >= PASS_RATE, "search misses:\n" + "\n".join(failures)
+def test_search_finds_the_right_page(browser, site_url, site):
+    from tests.search_eval import evaluate, report
+
+    result = evaluate(browser, site_url, site)
+    print("\n" + report(result, misses_only=True))
+    n = result["scored"]
+    assert n >= 130, "too few queries have their page in this site"
+    assert result["hit5"] / n >= PASS_RATE, report(result, misses_only=True)
+    assert result["hit1"] / n >= HIT1_RATE, report(result, misses_only=True)

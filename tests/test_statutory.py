@@ -144,7 +144,12 @@ def test_markdown_is_split_into_sentences_list_items_and_rows():
 
 
 def _timeline():
-    text = (CONTENT / "pages" / "requesting-an-ehc-needs-assessment.md").read_text(encoding="utf-8")
+    """The page as generated: the timeline is drawn by scripts/pictures.py where the page has its marker."""
+    from scripts import pictures
+
+    raw = (CONTENT / "pages" / "requesting-an-ehc-needs-assessment.md").read_text(encoding="utf-8")
+    assert "<!-- picture: ehc-timeline -->" in raw, "the EHC needs assessment page does not place its timeline"
+    text = pictures.place("requesting-an-ehc-needs-assessment", raw)
     svg = re.search(r"<svg\b.*?</svg>", text, re.S)
     assert svg, "the EHC needs assessment page has no inline SVG timeline"
     return text, ET.fromstring(svg.group(0))

@@ -1,5 +1,5 @@
 /* Strategy finder (/strategies/): filters the list of strategies by area, need, level, age group and type.
-   In: the page's hidden filter form, its grouped list, and strategies/finder.json (made at build time).
+   In: the page's hidden filter form, its grouped list, and its data (a JSON block in the page; else strategies/finder.json).
    Out: the form shown, the list filtered in place, the count in a live region, the filters in the address.
    Without this script the page lists every strategy, grouped by area. No dependencies; on other pages it does
    nothing. */
@@ -120,8 +120,12 @@
   function init() {
     var form = document.querySelector("form[data-finder]");
     if (!form || form.hasAttribute("data-finder-started")) return;
-    if (window.location.protocol === "file:") return;  // the offline copy: browsers do not fetch files; keep the list
     form.setAttribute("data-finder-started", "");
+    var block = document.getElementById("finder-data");  // the data is in the page: filtering works offline too
+    if (block) {
+      try { setup(form, JSON.parse(block.textContent)); return; } catch (e) { /* fall back to the file */ }
+    }
+    if (window.location.protocol === "file:") return;  // browsers do not fetch files from disk; keep the whole list
     var url = new URL(form.getAttribute("data-finder"), window.location.href);
     fetch(url.href, { credentials: "same-origin" })
       .then(function (response) {

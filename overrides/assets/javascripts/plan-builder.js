@@ -395,7 +395,9 @@
     sec.appendChild(table(data.docx.provision_columns, plan.provision, true));
     sec.appendChild(el("h3", { text: h[10][1] + " on " + (plan.review || "(date to be agreed)") }));
     sec.appendChild(heading(11));
-    sec.appendChild(table(data.docx.progress_columns, progressRows(plan)));
+    var progress = table(data.docx.progress_columns, progressRows(plan));
+    progress.setAttribute("data-progress", "");  // its last column is wide, to write in at the review (plan-builder.css)
+    sec.appendChild(progress);
     sec.appendChild(heading(12));
     sec.appendChild(el("div", { class: "pb-lines" }));
     sec.appendChild(heading(13));
@@ -737,6 +739,17 @@
     }
   }
 
+  // Issue 16: "Add to a plan" on a strategy page links here with ?strategy=&need=&phase=&level= in the address.
+  function fromAddress() {
+    var q = new URLSearchParams(window.location.search), sid = q.get("strategy");
+    if (!sid && !q.get("need")) return false;
+    var provision = {};
+    if (sid && data.strategies[sid]) provision[sid] = { on: true };
+    restore({ phase: q.get("phase"), level: q.get("level"), needs: q.getAll("need").filter(function (n) { return data.needs[n]; }),
+              provision: provision, outcomes: [] });
+    return true;
+  }
+
   function start(loaded) {
     data = loaded;
     announcer = el("p", { class: "pb-visually-hidden", role: "status", id: "pb-announce" });
@@ -761,6 +774,11 @@
         removeOutcome(t.getAttribute("data-remove"));
       } else if (t.id === "pb-add-outcome") {
         addOutcome(null, true);
+      } else if (t.id === "pb-preview") {  // issue 16: what has been filled in so far, with no checks
+        clearErrors();
+        renderPlan(planOf(collect()));
+        $("pb-plan").focus();
+        say("A preview of your plan so far is shown below the form.");
       } else if (t.id === "pb-print") {
         if (ready()) window.print();
       } else if (t.id === "pb-download") {
@@ -789,7 +807,7 @@
       addOutcome(null, false);
       $("pb-save-status").textContent = "A draft saved on this device could not be opened (it is damaged or too big), " +
         "so the form starts empty. Press \"Delete saved draft\" to remove it.";
-    } else {
+    } else if (!fromAddress()) {
       addOutcome(null, false);
     }
     $("pb-nojs").hidden = true;
