@@ -381,6 +381,14 @@ def _check(reader: Reader, c: Content, failed: set, no_sources: bool) -> None:
                 if st is not None and cell.phase.id not in st.phases:
                     reader.error(path, where, f"strategy {s.strategy!r} is not marked for phase {cell.phase.id!r} (add it to the strategy's phases)")
 
+    names: dict[str, str] = {}  # a role's title or abbreviation names one role only: free text is matched by them
+    for rid, role in c.roles.items():
+        for field_name in ("title", "abbreviation"):
+            name = (getattr(role, field_name) or "").lower()
+            if name and names.setdefault(name, rid) != rid:
+                reader.error(c.files[("roles", rid)], [field_name], f"{getattr(role, field_name)!r} also names role "
+                             f"{names[name]!r}: each role needs its own title and abbreviation")
+
     gpath = c.root / "glossary.yml"
     seen_terms: dict[str, int] = {}
     for i, t in enumerate(c.glossary.terms if c.glossary else []):

@@ -8,6 +8,8 @@ import textwrap
 
 from markupsafe import Markup
 
+from .text import md_escape
+
 from . import statutory as st
 
 # Drawn 360 units wide: shown at the width of a phone (about 360 px of text column) one unit is one pixel, so 16-unit
@@ -101,7 +103,7 @@ def you_are_here(levels: list[dict], current: str, pid: str) -> Markup:
            f'xmlns="http://www.w3.org/2000/svg">{"".join(body)}</svg>')
     # phrasing content only: Markdown puts it in a paragraph
     return Markup(f'<span class="you-are-here">{svg}<span class="you-are-here__text">You are here: '
-                  f'step {idx + 1} of {n}, <strong>{_e(lv["title"])}</strong></span></span>')
+                  f'step {idx + 1} of {n}, <strong>{md_escape(lv["title"])}</strong></span></span>')
 
 
 # ---------------------------------------------------------------- boxes joined by arrows, top to bottom

@@ -101,7 +101,7 @@ def test_the_preview_shows_the_authority_that_config_names(tmp_path):
     try:
         home = _wait(lambda: _page(base))
         assert home, log.read_text()
-        assert "<title>Lowmoor SEND Support Finder" in home
+        assert "- Lowmoor SEND Support Finder</title>" in home
         assert "Published by Lowmoor County Council" in home
     finally:
         _stop(proc)

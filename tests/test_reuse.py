@@ -47,7 +47,7 @@ def test_example_content_is_valid_and_complete():
 
 def test_example_site_carries_its_name_contacts_and_links(example_site):
     home = page(example_site, "index.html")
-    assert "<title>Lowmoor SEND Support Finder" in home
+    assert "- Lowmoor SEND Support Finder</title>" in home
     assert "Lowmoor County Council" in home and "Example Borough" not in home
     assert 'href="mailto:send_advice@lowmoor.example"' in home and 'href="tel:01999123456"' in home
     assert 'href="https://www.lowmoor.example/local-offer"' in home
@@ -100,7 +100,7 @@ def test_make_site_builds_the_content_and_config_it_is_given(tmp_path):
                     f"SITE={tmp_path / 'site'}", f"DOCS={tmp_path / 'docs'}", "OFFLINE=0"],
                    cwd=ROOT, capture_output=True, text=True, check=True)
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    assert "<title>Lowmoor SEND Support Finder" in home and "Published by Lowmoor County Council" in home
+    assert "- Lowmoor SEND Support Finder</title>" in home and "Published by Lowmoor County Council" in home
     needs = {p.parent.name for p in (tmp_path / "site" / "needs").glob("*/index.html")}
     assert needs == {p.stem for p in (EXAMPLE / "needs").glob("*.yml")}
 
