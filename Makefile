@@ -13,28 +13,28 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site serve test validate schema coverage clean browser bench extract extract-profile extract-eval extract-apply bench-extract what-changed zensical
 
-# The generated Markdown goes to a folder of its own per SITE (scripts/build.py), so editions can be built at the same
+# The generated Markdown goes to a folder of its own per SITE (scripts/site/build.py), so editions can be built at the same
 # time; DOCS=... on the command line or in the environment picks one by hand.
-BUILD    = $(PY) -m scripts.build --content $(CONTENT) --site $(SITE) --authority $(CONFIG)$(if $(filter 1,$(OFFLINE)), --offline)$(if $(filter command line environment,$(origin DOCS)), --docs $(DOCS))
+BUILD    = $(PY) -m scripts.site.build --content $(CONTENT) --site $(SITE) --authority $(CONFIG)$(if $(filter 1,$(OFFLINE)), --offline)$(if $(filter command line environment,$(origin DOCS)), --docs $(DOCS))
 
 site: .venv/.installed  ## Validate content, generate pages and build the site into site/
 	$(BUILD)
 
 serve: .venv/.installed  ## Live preview on http://127.0.0.1:8000/ that regenerates when content/ changes (honours CONFIG=)
-	$(PY) -m scripts.serve --content $(CONTENT) --docs $(DOCS) --authority $(CONFIG)
+	$(PY) -m scripts.site.serve --content $(CONTENT) --docs $(DOCS) --authority $(CONFIG)
 
 validate: .venv/.installed  ## Check content only
-	$(PY) -m scripts.validate $(CONTENT)
+	$(PY) -m scripts.content.validate $(CONTENT)
 
 schema: .venv/.installed  ## Re-export content/schema/*.json from the models
-	$(PY) -m scripts.schema
+	$(PY) -m scripts.content.schema
 
 coverage: .venv/.installed  ## Content coverage table (need x phase x level)
-	$(PY) -m scripts.coverage $(CONTENT)
+	$(PY) -m scripts.checks.coverage $(CONTENT)
 
 test: .venv/.installed .venv-bench/bin/zensical node_modules/.installed browser  ## Coverage table, readability report, then the test suite
-	$(PY) -m scripts.coverage $(CONTENT)
-	$(PY) -m scripts.quality $(CONTENT)
+	$(PY) -m scripts.checks.coverage $(CONTENT)
+	$(PY) -m scripts.checks.quality $(CONTENT)
 	$(PY) -m pytest -n $(TEST_JOBS) --dist loadgroup
 
 bench: .venv/.installed .venv-bench/bin/zensical node_modules/.installed browser  ## Benchmark: writes BENCHMARKS.md
@@ -46,7 +46,7 @@ bench: .venv/.installed .venv-bench/bin/zensical node_modules/.installed browser
 	touch $@
 
 zensical: .venv/.installed .venv-bench/bin/zensical  ## The same site built by Zensical (Material's successor) into build/zensical/site
-	$(PY) -m scripts.zensical --content $(CONTENT) --authority $(CONFIG)
+	$(PY) -m scripts.site.zensical --content $(CONTENT) --authority $(CONFIG)
 
 what-changed: .venv/.installed  ## Compare two editions: make what-changed OLD=HEAD~5 [NEW=content] (folders, git revisions or snapshots)
 	$(PY) -m scripts.editions $(OLD) $(or $(NEW),$(CONTENT)) -o build/what-changed.md
@@ -66,7 +66,7 @@ extract-apply: .venv/.installed  ## Merge the staged extraction into content/ (w
 
 bench-extract: .venv/.installed  ## Extraction speed: ours vs naive pdfplumber vs pdftotext on a generated 100-page PDF
 	@command -v pdftotext >/dev/null || { echo "make: the benchmark needs pdftotext: apt-get install poppler-utils" >&2; exit 1; }
-	$(PY) scripts/bench_extract.py
+	$(PY) -m scripts.bench.extract
 
 clean:  ## Remove generated files (keeps .venv)
 	rm -rf build site site.new-* site.old .pytest_cache .coverage htmlcov
@@ -92,4 +92,4 @@ manifest: .venv/.installed  ## Build, then add the site's new pages and per-leve
 	$(BUILD) --manifest
 
 linkcheck-external: site  ## Fetch every external link of the built site (needs the internet; allow-list: tests/external-links-allowed.yml)
-	$(PY) -m scripts.check_external $(SITE)
+	$(PY) -m scripts.checks.check_external $(SITE)

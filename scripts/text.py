@@ -12,9 +12,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEMPLATES = Path(__file__).resolve().parent / "site" / "templates"
 # Work kept between runs, each entry checked against what it was made from: compiled templates (ours in jinja/,
-# Material's in theme/ through scripts/mkdocs_hooks.py) and the Word downloads (docx/).
+# Material's in theme/ through scripts/site/mkdocs_hooks.py) and the Word downloads (docx/).
 CACHE = Path(__file__).resolve().parent.parent / "build" / "cache"
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|])")
 _NEEDS_ESCAPE = re.compile(r"[\\`*_\[\]{}#|&<>]")
@@ -56,7 +56,7 @@ def plain(model) -> dict:
 
 @functools.lru_cache(maxsize=1)  # one Environment: templates compile once per process (live preview rebuilds)
 def env() -> Environment:
-    """The Jinja environment for scripts/templates: values are escaped for Markdown unless marked Markup."""
+    """The Jinja environment for scripts/site/templates: values are escaped for Markdown unless marked Markup."""
     compiled = CACHE / "jinja"
     compiled.mkdir(parents=True, exist_ok=True)
     e = Environment(loader=FileSystemLoader(TEMPLATES), finalize=md_escape, undefined=StrictUndefined,

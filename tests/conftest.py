@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.build import build
-from scripts.load import load
+from scripts.site.build import build
+from scripts.content.load import load
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"

@@ -2,8 +2,8 @@
 # when one disappears without a redirect in content/redirects.yml, and the redirect, once added, works in a browser.
 import pytest
 
-from scripts import addresses
-from scripts.build import build
+from scripts.checks import addresses
+from scripts.site.build import build
 from scripts.browser import serve
 from tests.conftest import CONFIG, CONTENT
 

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from scripts import check_links
-from scripts.build import build, main as build_main
+from scripts.checks import check_links
+from scripts.site.build import build, main as build_main
 from scripts.text import md_escape
 from tests.conftest import CONFIG, ROOT
 
@@ -145,7 +145,7 @@ def test_dates_read_as_words_everywhere_one_way():
 def test_templates_only_print_plain_data():
     # templates stay dumb: no method calls (such as .strftime) on what they are given, only filters and tests
     calls = []
-    for path in sorted((ROOT / "scripts" / "templates").glob("*.j2")):
+    for path in sorted((ROOT / "scripts" / "site" / "templates").glob("*.j2")):
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             for tag in re.findall(r"\{\{.*?\}\}|\{%.*?%\}", line):
                 if re.search(r"\.\w+\s*\(", tag) or re.search(r"(?<![\w|])(?!super\b)\w+\s*\(", tag.split("|")[0]):

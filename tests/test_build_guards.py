@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts import yamlsafe
-from scripts.build import build, locked
+from scripts.content import yamlsafe
+from scripts.site.build import build, locked
 from tests.conftest import CONFIG, MINIMAL, ROOT
 
 SECOND = ROOT / "examples" / "second-authority"
@@ -83,7 +83,7 @@ def test_full_disk_while_writing_docs_is_one_line(minimal, tmp_path, capsys, mon
 
 
 def _build_cmd(content: Path, site: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "scripts.build", "--content", str(content), "--site", str(site), *extra]
+    return [sys.executable, "-m", "scripts.site.build", "--content", str(content), "--site", str(site), *extra]
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])

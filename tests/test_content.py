@@ -3,9 +3,9 @@ import re
 
 import pytest
 
-from scripts import coverage, quality
-from scripts import framework as fwk
-from scripts import model as m
+from scripts.checks import coverage, quality
+from scripts.content import framework as fwk
+from scripts.content import model as m
 from tests.conftest import CONTENT
 
 NEEDS = {

@@ -6,8 +6,8 @@ import shutil
 import pytest
 import yaml
 
-from scripts import content_gates as gates
-from scripts.load import load
+from scripts.content import content_gates as gates
+from scripts.content.load import load
 from tests.conftest import CONTENT
 
 

@@ -4,9 +4,9 @@ import zipfile
 import docx
 import pytest
 
-from scripts import docx_plans as dp
-from scripts import model as m
-from scripts.load import load
+from scripts.site import docx_plans as dp
+from scripts.content import model as m
+from scripts.content.load import load
 from scripts.text import long_date
 from tests.conftest import CONTENT, MINIMAL
 
@@ -137,7 +137,7 @@ def test_command_line_reports_broken_content(minimal, tmp_path, capsys):
 
 
 def test_cached_documents_are_identical_and_reused(content, tmp_path):
-    from scripts.docx_plans import plan_downloads
+    from scripts.site.docx_plans import plan_downloads
 
     fresh = plan_downloads(content)
     first = plan_downloads(content, tmp_path)

@@ -11,9 +11,9 @@ import yaml
 
 from scripts import editions as ed
 from scripts.editions import page
-from scripts import authority as la
-from scripts.generate import render_pages as _render
-from scripts.load import load
+from scripts.content import authority as la
+from scripts.site.generate import render_pages as _render
+from scripts.content.load import load
 from tests.conftest import MINIMAL
 
 

@@ -8,12 +8,12 @@ import sys
 
 import pytest
 
-from scripts import load as loader
-from scripts.build import build
+from scripts.content import load as loader
+from scripts.site.build import build
 from tests.conftest import BROKEN, CONFIG, MINIMAL, ROOT
 
 CASES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())
-BUILD_FILES = {"published-urls.txt", "redirects.yml"}  # read by the build, not by scripts.load
+BUILD_FILES = {"published-urls.txt", "redirects.yml"}  # read by the build, not by scripts.content.load
 BUILD_CASES = [c for c in CASES if any((BROKEN / c / f).exists() for f in BUILD_FILES)]
 LOAD_CASES = [c for c in CASES if c not in BUILD_CASES]
 
@@ -64,7 +64,7 @@ def test_broken_build_case_gives_expected_lines_and_leaves_nothing(case, tmp_pat
 
 def test_command_line_exit_status_and_no_traceback(tmp_path):
     content = overlay("unknown-id", tmp_path / "content")
-    run = subprocess.run([sys.executable, "-m", "scripts.load", str(content)], cwd=ROOT, capture_output=True, text=True)
+    run = subprocess.run([sys.executable, "-m", "scripts.content.load", str(content)], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 2
     assert run.stderr.strip().splitlines() == [
         "content/needs/talking.yml:15: phases.school-age.sen-support.strategies[1]: unknown strategy 'talk-groups'"]

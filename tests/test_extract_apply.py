@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.load import load
+from scripts.content.load import load
 from tests import extract_fixtures as fx
 
 

@@ -7,8 +7,8 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from scripts import finder
-from scripts import model as m
+from scripts.site import finder
+from scripts.content import model as m
 
 
 def expected(c, **chosen) -> set[str]:

@@ -5,8 +5,8 @@ import re
 import pytest
 import yaml
 
-from scripts import model as m
-from scripts.load import FRONT_MATTER
+from scripts.content import model as m
+from scripts.content.load import FRONT_MATTER
 from tests.conftest import CONFIG, CONTENT
 
 PAGE_IDS = ["graduated-approach", "sen-support-in-school", "enhanced-sen-support", "requesting-an-ehc-needs-assessment",

@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 
-from scripts.build import build
+from scripts.site.build import build
 from tests.conftest import CONFIG, MINIMAL
 
 HOSTILE = ('<script>alert("x")</script></title><meta http-equiv="refresh" content="0;url=https://evil.example/">'

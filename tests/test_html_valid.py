@@ -1,5 +1,5 @@
 # Valid HTML: the current Nu HTML checker (vnu-jar from npm, run with Debian's Java) finds no error on any page of
-# the built site. Material's invalid attributes are fixed on the built pages by scripts/theme.py (tests/test_theme.py).
+# the built site. Material's invalid attributes are fixed on the built pages by scripts/site/theme.py (tests/test_theme.py).
 import json
 import shutil
 import subprocess

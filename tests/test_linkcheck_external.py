@@ -1,7 +1,7 @@
 # The opt-in external link check (make linkcheck-external), run here against a site on loopback, never the internet.
 import pytest
 
-from scripts import check_external
+from scripts.checks import check_external
 from scripts.browser import serve
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from scripts import framework as fwk
-from scripts.generate import render_pages
+from scripts.content import framework as fwk
+from scripts.site.generate import render_pages
 
 NAMED = ("intervention", "assessment")
 DOSED_TYPES = ("small-group", "individual", "specialist")

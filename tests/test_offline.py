@@ -3,8 +3,8 @@ import zipfile
 
 import pytest
 
-from scripts import check_links
-from scripts.build import build
+from scripts.checks import check_links
+from scripts.site.build import build
 from scripts.browser import browser_context
 from tests.conftest import CONFIG, MINIMAL
 

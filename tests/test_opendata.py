@@ -7,10 +7,10 @@ import jsonschema
 import pytest
 import yaml
 
-from scripts import model as m
-from scripts import opendata
-from scripts.schema import export
-from scripts.load import load
+from scripts.content import model as m
+from scripts.site import opendata
+from scripts.content.schema import export
+from scripts.content.load import load
 from tests.conftest import CONTENT
 
 STEMS = list(opendata.WHAT)

@@ -6,8 +6,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from scripts import next_steps, pictures
-from scripts import statutory as st
+from scripts.site import next_steps, pictures
+from scripts.checks import statutory as st
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 

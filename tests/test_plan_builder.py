@@ -9,10 +9,10 @@ from urllib.parse import unquote, urlsplit
 import docx
 import pytest
 
-from scripts import docx_plans as dp
-from scripts import framework as fwk
-from scripts import model as m
-from scripts import plan_builder as pb
+from scripts.site import docx_plans as dp
+from scripts.content import framework as fwk
+from scripts.content import model as m
+from scripts.site import plan_builder as pb
 from scripts.text import env as _env
 
 ROOT = Path(__file__).resolve().parent.parent

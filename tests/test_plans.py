@@ -72,7 +72,7 @@ def test_need_and_strategy_pages_can_link_back_to_plans(content):
 
 
 def test_provision_suits_the_plans_phase_and_level(content):
-    from scripts import model as m
+    from scripts.content import model as m
 
     for pid, plan in content.plans.items():
         for p in plan.provision:

@@ -46,7 +46,7 @@ def _serve(tmp_path, content: Path, *extra: str):
     port = _free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "scripts.serve", "--content", str(content), "--docs",
+        proc = subprocess.Popen([sys.executable, "-m", "scripts.site.serve", "--content", str(content), "--docs",
                                  str(docs), "--addr", f"127.0.0.1:{port}", *extra], cwd=tmp_path,
                                 env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=out, stderr=subprocess.STDOUT,
                                 start_new_session=True)

@@ -1,7 +1,7 @@
 # The quality checks themselves can fail: coverage gaps, repeated sentences and hard text are caught.
-from scripts import coverage, quality
-from scripts.generate import write_tree
-from scripts.load import load
+from scripts.checks import coverage, quality
+from scripts.site.generate import write_tree
+from scripts.content.load import load
 
 
 def test_coverage_table_marks_gaps(minimal, capsys):

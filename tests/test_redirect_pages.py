@@ -7,7 +7,7 @@ import hashlib
 import re
 import subprocess
 
-from scripts import addresses
+from scripts.checks import addresses
 
 
 def test_a_title_mentioning_refresh_is_still_a_published_page(tmp_path):

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from scripts import authority as la, check_links
-from scripts import model as m
-from scripts.build import build, main as build_main
-from scripts.generate import generate
-from scripts.load import ContentErrors, load
+from scripts.content import authority as la
+from scripts.checks import check_links
+from scripts.content import model as m
+from scripts.site.build import build, main as build_main
+from scripts.site.generate import generate
+from scripts.content.load import ContentErrors, load
 from tests.conftest import CONFIG, MINIMAL, ROOT
 
 EXAMPLE = ROOT / "examples" / "second-authority"
@@ -196,7 +197,7 @@ def test_example_finder_and_plan_builder_use_its_levels_and_phases(example_site)
 
 
 def test_example_coverage_reports_the_gap_it_allows(capsys):
-    from scripts import coverage
+    from scripts.checks import coverage
     assert coverage.main([str(EXAMPLE)]) == 0  # its policy requires primary and secondary only
     out = capsys.readouterr().out
     assert "| speech-language-and-communication | 2/1/1 " in out and " - " in out

@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from scripts import validate as loader
+from scripts.content import validate as loader
 from tests.conftest import ROOT
 
 
@@ -48,7 +48,7 @@ def test_guide_page_link_to_a_missing_need_or_anchor(minimal, capsys):
 def test_wrong_statutory_number_fails_make_validate(minimal):
     page = next((minimal / "pages").glob("*.md"))
     page.write_text(page.read_text() + "\nThe council must decide whether to assess within 8 weeks.\n")
-    run = subprocess.run([sys.executable, "-m", "scripts.validate", str(minimal)], cwd=ROOT, capture_output=True, text=True)
+    run = subprocess.run([sys.executable, "-m", "scripts.content.validate", str(minimal)], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 2 and "Traceback" not in run.stderr
     assert "8" in run.stderr and "6" in run.stderr
 

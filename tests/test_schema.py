@@ -2,8 +2,8 @@
 import json
 import re
 
-from scripts import model as m
-from scripts import schema
+from scripts.content import model as m
+from scripts.content import schema
 from tests.conftest import CONTENT
 
 

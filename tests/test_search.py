@@ -36,7 +36,7 @@ def load_queries() -> list[dict]:
 
 
 def test_query_set_is_big_varied_and_points_at_real_pages(site):
-    from scripts.search import GUIDE_WORDS
+    from scripts.site.search import GUIDE_WORDS
 
     queries = load_queries()
     assert len(queries) >= 150
@@ -44,7 +44,7 @@ def test_query_set_is_big_varied_and_points_at_real_pages(site):
     assert {q["who"] for q in queries} == {"parent", "teacher", "senco", "young person"}
     for q in queries:
         assert set(q) == {"q", "expect", "who"}, q
-        # a guide page still being written (listed in scripts/search.py) may be missing; any other page must exist
+        # a guide page still being written (listed in scripts/site/search.py) may be missing; any other page must exist
         pending = q["expect"].startswith("guide/") and q["expect"][6:-1] in GUIDE_WORDS
         assert pending or (site / q["expect"] / "index.html").is_file(), f"{q['q']!r}: no page {q['expect']}"
 

@@ -6,7 +6,7 @@ import re
 import pytest
 import yaml
 
-from scripts import search
+from scripts.site import search
 from tests.conftest import CONFIG
 
 
@@ -20,7 +20,7 @@ def test_mkdocs_uses_the_generated_separator():
     loader.add_multi_constructor("", lambda *_: None)  # mkdocs.yml has !ENV and !!python tags
     config = yaml.load(CONFIG.read_text(encoding="utf-8"), Loader=loader)
     plugin = next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
-    assert plugin["separator"] == search.separator(), "run `python -m scripts.search` and paste the line into mkdocs.yml"
+    assert plugin["separator"] == search.separator(), "run `python -m scripts.site.search` and paste the line into mkdocs.yml"
     assert plugin["fields"]["title"]["boost"] > plugin["fields"]["text"]["boost"]
     assert plugin["fields"]["tags"]["boost"] > plugin["fields"]["text"]["boost"]
 
@@ -43,7 +43,7 @@ def test_separator_handles_apostrophes_however_typed():
 
 def test_separator_drops_stop_words_and_plural_ies():
     assert words("What is a SENCO") == ["senco"]
-    # the words on nearly every page (scripts/search.py COMMON_WORDS) go too, whole words only
+    # the words on nearly every page (scripts/site/search.py COMMON_WORDS) go too, whole words only
     assert words("I disagree with THE school") == ["disagree"]
     assert words("Help at School for schooling") == ["schooling"]
     assert words("social stories") == ["social", "stor"]
@@ -139,7 +139,7 @@ def test_search_terms_are_searched_but_never_shown(content, tmp_path):
         pytest.skip("this content model has no search_terms field yet")
     nid = next(iter(c.needs))
     assert "zzmisspelt" in search.keywords(c)[f"needs/{nid}.md"]
-    from scripts.generate import render_pages
+    from scripts.site.generate import render_pages
     page = render_pages(c)[f"needs/{nid}.md"]
     front, body = page.split("\n---\n", 1)
     assert "zzmisspelt" in front and "zzmisspelt" not in body

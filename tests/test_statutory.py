@@ -1,11 +1,11 @@
-# Statutory timescales: every number on the guide pages and level files agrees with scripts/statutory.py,
+# Statutory timescales: every number on the guide pages and level files agrees with scripts/checks/statutory.py,
 # and the checker really fails when a number is wrong.
 import re
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from scripts import statutory as st
+from scripts.checks import statutory as st
 from tests.conftest import CONTENT
 
 PAGES = sorted((CONTENT / "pages").glob("*.md"))
@@ -144,8 +144,8 @@ def test_markdown_is_split_into_sentences_list_items_and_rows():
 
 
 def _timeline():
-    """The page as generated: the timeline is drawn by scripts/pictures.py where the page has its marker."""
-    from scripts import pictures
+    """The page as generated: the timeline is drawn by scripts/site/pictures.py where the page has its marker."""
+    from scripts.site import pictures
 
     raw = (CONTENT / "pages" / "requesting-an-ehc-needs-assessment.md").read_text(encoding="utf-8")
     assert "<!-- picture: ehc-timeline -->" in raw, "the EHC needs assessment page does not place its timeline"

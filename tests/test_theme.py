@@ -1,11 +1,11 @@
-# The theme fixes (scripts/theme.py) on Material's own markup and on the built site: the CSP meta tag, the search
+# The theme fixes (scripts/site/theme.py) on Material's own markup and on the built site: the CSP meta tag, the search
 # dialog's name, no autocomplete on the toggles, and a toc label that points only at a toggle the page has.
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from scripts import theme
+from scripts.site import theme
 
 MATERIAL = Path(__import__("material").__file__).parent / "templates"
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')

@@ -8,18 +8,18 @@ import time
 
 import pytest
 
-from scripts import load as loader
-from scripts import yamlsafe
+from scripts.content import load as loader
+from scripts.content import yamlsafe
 from tests.conftest import ROOT
 
 BOMB = "".join(f"x{i}: &a{i} [" + ", ".join([f"*a{i - 1}" if i else "lol"] * 9) + "]\n" for i in range(9))
 
 
 def run_load(content, timeout=60):
-    """`python -m scripts.load` in a subprocess capped at 1 GB of memory: (exit status, stderr, seconds)."""
+    """`python -m scripts.content.load` in a subprocess capped at 1 GB of memory: (exit status, stderr, seconds)."""
     start = time.monotonic()
     limit = "import resource; resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30)); "
-    run = subprocess.run([sys.executable, "-c", limit + "import sys; from scripts.load import main; sys.exit(main())",
+    run = subprocess.run([sys.executable, "-c", limit + "import sys; from scripts.content.load import main; sys.exit(main())",
                           str(content)], cwd=ROOT, capture_output=True, text=True, timeout=timeout)
     return run.returncode, run.stderr, time.monotonic() - start
 

@@ -6,9 +6,10 @@ import re
 
 import pytest
 
-from scripts import check_links, theme
-from scripts import framework as fwk
-from scripts import zensical as z
+from scripts.checks import check_links
+from scripts.site import theme
+from scripts.content import framework as fwk
+from scripts.site import zensical as z
 from scripts.browser import serve
 from tests.conftest import CONTENT
 from tests.crawl import crawl, report

@@ -4,7 +4,7 @@
 
 - snapshot: the snapshot format (one edition as plain data, saved as .json);
 - diff: item-by-item comparison, on the field-diff engine in scripts/fielddiff.py (shared with extraction);
-- read: reading a folder, a snapshot or a git revision, always through scripts.load;
+- read: reading a folder, a snapshot or a git revision, always through scripts.content.load;
 - history: what a build needs from earlier editions (dates from one `git log`, the previous edition's changes),
   read once before generation and passed in as data;
 - page: the "What changed in this edition" page data and the text report; cli: the command line.

@@ -7,8 +7,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .. import model as m
-from ..load import Content
+from scripts.content import model as m
+from scripts.content.load import Content
 from .diff import diff
 from .page import page_data, render_page, render_text
 from .read import read_edition

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Union
 
-from .. import model as m
+from scripts.content import model as m
 from ..fielddiff import FieldChange, diff_fields
-from ..load import Content
+from scripts.content.load import Content
 from .snapshot import KINDS, Snapshot, snapshot
 
 FIELD_LABELS = {

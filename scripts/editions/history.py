@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Union
 
-from .. import model as m
-from ..load import Content
+from scripts.content import model as m
+from scripts.content.load import Content
 from ..text import long_date
 from .diff import Changes, diff
 from .read import from_revision, git
@@ -92,7 +92,7 @@ def previous_changes(c: Content, warn=print) -> tuple[Changes | None, str | None
 
 
 def read(c: Content, edited_on: dt.date | None = None) -> History:
-    """The history of c's content folder, read once: give it to generation (scripts.generate.outputs).
+    """The history of c's content folder, read once: give it to generation (scripts.site.generate.outputs).
     `edited_on`: the date to show for files with uncommitted edits (None: they show no date)."""
     found = git_dates(c.root, edited_on)
     dates, uncommitted = found if found else ({}, [])

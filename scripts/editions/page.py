@@ -6,7 +6,7 @@ import datetime as dt
 
 from markupsafe import Markup
 
-from .. import model as m
+from scripts.content import model as m
 from ..fielddiff import highlight
 from ..text import env, long_date, md_escape
 from .diff import Changes, ItemChange

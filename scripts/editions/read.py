@@ -1,4 +1,4 @@
-# Reading an edition: a content folder, a snapshot .json file or a git revision, always through scripts.load.
+# Reading an edition: a content folder, a snapshot .json file or a git revision, always through scripts.content.load.
 # In: a spec (folder, .json or revision) and the repository. Out: a Content, or a Snapshot; EditionError if unreadable.
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import tempfile
 from pathlib import Path
 from typing import Union
 
-from .. import authority as la
-from ..load import Content, ContentErrors, load
+from scripts.content import authority as la
+from scripts.content.load import Content, ContentErrors, load
 from .snapshot import EditionError, Snapshot, read_snapshot
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -31,7 +31,7 @@ def load_edition(folder: Path) -> Content:
 
 
 def load_readable(folder: Path) -> tuple[Content, list[str]]:
-    """For an old revision committed half-written, in a throw-away copy: load it, and while scripts.load names item
+    """For an old revision committed half-written, in a throw-away copy: load it, and while scripts.content.load names item
     files with problems, set those files aside and load again. Returns the Content of every item that loads under
     today's checks, and the files left out. EditionError when a whole-folder file (authority.yml...) is broken."""
     root = folder.resolve()

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .. import model as m
+from scripts.content import model as m
 from ..text import slug
 
 SNAPSHOT_VERSION = 1

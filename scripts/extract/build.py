@@ -1,4 +1,4 @@
-# Records into content items: needs and strategies (validated by scripts.model) and Markdown pages.
+# Records into content items: needs and strategies (validated by scripts.content.model) and Markdown pages.
 # In: NeedRecords / ChapterRecords, the profile, the current content index. Out: {(kind, id): data} + report notes.
 """Building content items from what the PDF says.
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from .. import model as m
-from ..framework import Framework
-from ..schema import read_framework
+from scripts.content import model as m
+from scripts.content.framework import Framework
+from scripts.content.schema import read_framework
 
 BUNDLED = Path(__file__).resolve().parents[2] / "content"
 ASPECT_IDS = ("descriptors", "assessment", "strategies", "who_may_help")  # the aspects the table labels name

@@ -18,7 +18,7 @@ Only the fields extraction owns (OWNED) are compared; a strategy's levels and ph
 fields a person is meant to write (a strategy's summary, steps, delivered_by, type) are seeded once, when
 the item is new. An item a person deleted is not added again. An item dropped from a new edition is
 removed only if extraction created it, nobody edited it and no need still uses it; otherwise it is kept
-and no longer tracked. Before writing, the merged content is loaded with scripts.load in a temporary
+and no longer tracked. Before writing, the merged content is loaded with scripts.content.load in a temporary
 copy; if that adds validation errors, nothing is written.
 """
 from __future__ import annotations
@@ -37,7 +37,7 @@ import yaml
 
 from ..fielddiff import blocks
 from . import fwids as fw
-from ..load import ContentErrors, load
+from scripts.content.load import ContentErrors, load
 from . import guards
 from .errors import ExtractError
 from .profiles import norm

@@ -1,5 +1,5 @@
 /* Support plan builder (/plan-builder/). Loaded only on that page (overrides/main.html); does nothing elsewhere.
-   In: the form on the page, and data/plan-builder.json from the same site (built by scripts/plan_builder.py).
+   In: the form on the page, and data/plan-builder.json from the same site (built by scripts/site/plan_builder.py).
    Out: the plan shown on the page (printable), and a Word .docx file made here in the browser.
    Nothing typed is ever sent anywhere: this script makes one request, for the data file, and it carries nothing
    typed. Nothing is stored unless the user presses "Save draft on this device" (localStorage, this browser only).
@@ -415,7 +415,7 @@
 
   /* A .docx file is a zip of XML parts. This writes the fewest parts Word needs: the content types, the package
      relationships, the document, its styles (headings, bullets, a table grid), the bullet numbering and the
-     document properties. The headings, tables and columns are the ones scripts/docx_plans.py uses. */
+     document properties. The headings, tables and columns are the ones scripts/site/docx_plans.py uses. */
 
   var W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
   var TEXT_WIDTH = 9638;  // A4 (11906 twips) less two 20 mm margins (1134 twips each)
