@@ -224,3 +224,12 @@ def test_binder_pages_apply_as_markdown(staged, content):
     assert "Good health and wellbeing" in (content / "pages" / "annual-reviews.md").read_text()
 
 
+
+
+def test_applying_keeps_an_early_years_phase_the_document_does_not_cover(staged, content):
+    # the fixture PDFs describe school age and post-16 only; a curated strategy that is also for early years
+    # keeps that phase when the document's strategies are merged in
+    edit(content, "strategies", "reading-pen", lambda d: d.update(phases=["early-years", *d["phases"]]))
+    code, out, _ = apply(content, staged["ed1"])
+    assert code == 0, out
+    assert read(content, "strategies", "reading-pen")["phases"][0] == "early-years"

@@ -5,5 +5,6 @@ from __future__ import annotations
 from .framework_ids import BUNDLED, ids, models
 
 LEVELS: tuple[str, ...] = ids("levels", BUNDLED)
-PHASES: tuple[str, ...] = tuple(p for p in ids("phases", BUNDLED) if p != "early-years")  # no fixture has it yet
+ALL_PHASES: tuple[str, ...] = ids("phases", BUNDLED)  # what staging owns and merges: every phase
+PHASES: tuple[str, ...] = tuple(p for p in ALL_PHASES if p != "early-years")  # the test fixtures' documents
 MODELS = models(BUNDLED)

@@ -49,11 +49,12 @@ SNAPSHOT = ".extracted"
 MANIFEST = "extraction.yml"
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 NEED_FIELDS = ["area", "title", "also_known_as", "summary"] + [
-    f"phases.{p}.{lv}.{f}" for p in fw.PHASES for lv in fw.LEVELS
+    f"phases.{p}.{lv}.{f}" for p in fw.ALL_PHASES for lv in fw.LEVELS
     for f in ("descriptors", "assessment", "strategies", "who_may_help")]
 OWNED = {"needs": NEED_FIELDS + ["sources[*]"], "strategies": ["title", "sources[*]"],
          "pages": ["title", "description", "sources[*]", "body"]}
-UNION = {"strategies": {"levels": fw.LEVELS, "phases": fw.PHASES}}
+# applied strategies keep every level and phase they had (early years too) and gain the document's
+UNION = {"strategies": {"levels": fw.LEVELS, "phases": fw.ALL_PHASES}}
 
 
 class _Missing:
