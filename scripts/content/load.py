@@ -493,9 +493,14 @@ def main(argv: list[str] | None = None) -> int:
     root, c = load_for_command(argv)
     if c is None:
         return 2
-    print(f"{root}: {len(c.needs)} needs, {len(c.strategies)} strategies, {len(c.plans)} plans, "
-          f"{len(c.roles)} roles, {len(c.glossary.terms)} glossary terms: all valid")
+    print(summary(root, c))
     return 0
+
+
+def summary(root: str, c: Content) -> str:
+    """The one line a valid content folder gets: what it holds."""
+    return (f"{root}: {len(c.needs)} needs, {len(c.strategies)} strategies, {len(c.plans)} plans, "
+            f"{len(c.roles)} roles, {len(c.glossary.terms)} glossary terms: all valid")
 
 
 if __name__ == "__main__":  # pragma: no cover

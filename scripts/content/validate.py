@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from scripts.content.load import load_for_command
-from scripts.content.rules import check
+from .load import load_for_command, summary
+from .rules import check
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,8 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 2
-    print(f"{root}: {len(c.needs)} needs, {len(c.strategies)} strategies, {len(c.plans)} plans, "
-          f"{len(c.roles)} roles, {len(c.glossary.terms)} glossary terms: all valid")
+    print(summary(root, c))
     return 0
 
 
