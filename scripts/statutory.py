@@ -28,6 +28,7 @@ WEEKS_TO_SEND_REVIEW_REPORT = 2  # SEND Regulations 2014, reg 20(7): the report,
 SCHOOL_DAYS_TO_ASK_FOR_INDEPENDENT_REVIEW = 15  # School Discipline (Pupil Exclusions and Reviews) Regulations 2012, reg 7
 SCHOOL_DAYS_OF_SUSPENSION_A_YEAR = 45  # Education Act 2002, s51A: at most, in one school year
 SCHOOL_DAYS_OF_SUSPENSION_A_TERM_BEFORE_GOVERNORS_MUST_MEET = 15  # Exclusion Regulations 2012, reg 6: more than this
+SCHOOL_DAYS_OF_SUSPENSION_A_TERM_BEFORE_GOVERNORS_MUST_MEET_IF_ASKED = 5  # the same regulation: more than this, if the parents ask
 # Phase transfer (SEND Regulations 2014, reg 18; Code of Practice 9.179): the amended plan naming the new setting,
 # written as month * 100 + day.
 PHASE_TRANSFER_BETWEEN_SCHOOL_PHASES = 215  # 15 February in the year of the move
@@ -121,6 +122,10 @@ TIMESCALES: tuple[Timescale, ...] = (
               SCHOOL_DAYS_OF_SUSPENSION_A_TERM_BEFORE_GOVERNORS_MUST_MEET, "days",
               (r"in a term", r"governors must meet"),
               "school days of suspension in a term, more than which the governors must meet"),
+    Timescale("school_days_of_suspension_a_term_before_governors_must_meet_if_asked",
+              SCHOOL_DAYS_OF_SUSPENSION_A_TERM_BEFORE_GOVERNORS_MUST_MEET_IF_ASKED, "days",
+              (r"\bif (?:you|the parents?) asks?\b",),
+              "school days of suspension in a term, more than which the governors must meet if the parents ask"),
     Timescale("phase_transfer_between_school_phases", PHASE_TRANSFER_BETWEEN_SCHOOL_PHASES, "date",
               (r"between school phases", r"primary to secondary", r"infant to junior", r"nursery to school",
                r"school phases?"),

@@ -26,6 +26,8 @@ def test_the_constants_are_the_law():
     assert st.WEEKS_TO_DECIDE_AFTER_REVIEW == 4
     assert (st.WEEKS_NOTICE_OF_ANNUAL_REVIEW, st.WEEKS_ADVICE_BEFORE_ANNUAL_REVIEW, st.WEEKS_TO_SEND_REVIEW_REPORT) == (2, 2, 2)
     assert st.MONTHS_TO_APPEAL_AFTER_MEDIATION_CERTIFICATE == 1
+    assert (st.SCHOOL_DAYS_OF_SUSPENSION_A_TERM_BEFORE_GOVERNORS_MUST_MEET,
+            st.SCHOOL_DAYS_OF_SUSPENSION_A_TERM_BEFORE_GOVERNORS_MUST_MEET_IF_ASKED) == (15, 5)
     assert st.show(st.PHASE_TRANSFER_BETWEEN_SCHOOL_PHASES, "date") == "15 February"
     assert st.show(st.PHASE_TRANSFER_INTO_POST_16, "date") == "31 March"
     assert len(st.BY_KEY) == len(st.TIMESCALES)
@@ -78,6 +80,8 @@ WRONG = [
     ("A pupil can be suspended for up to 90 school days in a year.", "school_days_of_suspension_a_year"),
     ("The governors must meet when suspensions add up to more than 10 school days in a term.",
      "school_days_of_suspension_a_term_before_governors_must_meet"),
+    ("If you ask, they must also meet when suspensions add up to more than 10 school days, in the same term.",
+     "school_days_of_suspension_a_term_before_governors_must_meet_if_asked"),
     ("For a move from primary to secondary school, the plan must be amended by 31 March.", "phase_transfer_between_school_phases"),
     ("For a move into post-16 education, the plan must be amended by 15 February.", "phase_transfer_into_post_16"),
 ]
