@@ -17,6 +17,7 @@ DAYS_TO_COMMENT_ON_DRAFT_PLAN = 15  # Code of Practice 9.77
 WEEKS_TO_FINAL_PLAN = 20  # SEND Regulations 2014, reg 13; Code of Practice 9.40
 WEEKS_TO_DECIDE_AFTER_REVIEW = 4  # SEND Regulations 2014, reg 20; Code of Practice 9.176
 MONTHS_BETWEEN_REVIEWS = 12  # Children and Families Act 2014, s 44; Code of Practice 9.166
+MONTHS_BETWEEN_REVIEWS_UNDER_5 = 6  # Code of Practice 9.178 (a "should"): consider a review every 3 to 6 months
 MONTHS_TO_APPEAL = 2  # Tribunal Procedure (HESC) Rules 2008, r 20: from the date of the decision
 MONTHS_TO_APPEAL_AFTER_MEDIATION_CERTIFICATE = 1  # the same rule: or from the certificate, if later
 MONTHS_TO_CLAIM_DISABILITY_DISCRIMINATION = 6  # Equality Act 2010, Schedule 17
@@ -88,6 +89,9 @@ TIMESCALES: tuple[Timescale, ...] = (
     Timescale("months_between_reviews", MONTHS_BETWEEN_REVIEWS, "months",
               (r"review", r"annual"),
               "months at most between reviews of an EHC plan"),
+    Timescale("months_between_reviews_under_5", MONTHS_BETWEEN_REVIEWS_UNDER_5, "months",
+              (r"\b(?:3|three) to\b",),  # "every 3 to 6 months": the cue sits just before the number
+              "months at most between the reviews the local authority should consider for a child under 5"),
     Timescale("months_to_appeal", MONTHS_TO_APPEAL, "months",
               (r"appeal", r"decision letter"),
               "months from a decision to appeal to the tribunal"),

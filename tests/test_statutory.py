@@ -67,6 +67,8 @@ WRONG = [
     ("The local authority must decide within 2 weeks of the review meeting.", "weeks_to_decide_after_review"),
     ("An EHC plan must be reviewed at least every 6 months.", "months_between_reviews"),
     ("You can appeal within 3 months of the decision letter.", "months_to_appeal"),
+    ("For a child under 5, the local authority should consider reviewing the plan every 3 to 9 months.",
+     "months_between_reviews_under_5"),
     ("Or, if later, 2 months after the date on the mediation certificate.", "months_to_appeal_after_mediation_certificate"),
     ("Make the claim within 3 months of the discrimination.", "months_to_claim_disability_discrimination"),
     ("From Year 10, reviews look at preparing for adulthood.", "preparing_for_adulthood_from_year"),
