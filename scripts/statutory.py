@@ -297,6 +297,13 @@ RULES: tuple[Rule, ...] = (
          r"\b(?:not|never)\b",
          "only a mediation certificate moves the appeal deadline; the disagreement resolution service does not "
          "pause it (Tribunal Procedure Rules 2008, r20; Code of Practice 11.6-11.10)"),
+    Rule("young_peoples_rights_from_end_of_year_11",
+         r"(?=.*\b(?:from (?:age )?16|aged 16 or over|over (?:the age of )?16)\b)"
+         r"(?=.*\b(?:rights|right to|appeal\w*|ask\w* for an? (?:EHC )?(?:needs )?assessment|"
+         r"makes? (?:the|these|their own) (?:request|decisions?)|agrees? for themselves)\b)",
+         r"end of the school year|finished Year 11|compulsory school age|aged 16 to 25",
+         "a young person's own rights start at the end of the school year in which they turn 16, not on their 16th "
+         "birthday (Children and Families Act 2014, s83; Code of Practice 8.13)"),
     Rule("college_discrimination_claims_go_to_county_court",
          r"(?=.*\bcolleges?\b)(?=.*discriminat)(?=.*Tribunal)",
          r"county court",

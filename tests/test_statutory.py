@@ -213,6 +213,9 @@ WRONG_WORDING = [
      "disagreement_resolution_does_not_pause_appeals"),
     ("Discrimination claims about schools and colleges go to the SEND Tribunal.",
      "college_discrimination_claims_go_to_county_court"),
+    ("From 16, the young person makes the request and the decisions for themselves.",
+     "young_peoples_rights_from_end_of_year_11"),
+    ("A young person aged 16 or over can ask for an EHC needs assessment.", "young_peoples_rights_from_end_of_year_11"),
 ]
 
 
@@ -232,6 +235,8 @@ RIGHT_WORDING = [
     "Mock exam in the spring term.",
     "The disagreement resolution service does not pause the appeal deadline.",
     "Claims of discrimination against a college go to the county court, not the Tribunal.",
+    "From the end of the school year in which they turn 16, the young person has the right to appeal.",
+    "From 16, young people can carry on learning with the right support.",
 ]
 
 
