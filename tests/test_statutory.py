@@ -26,6 +26,8 @@ def test_the_constants_are_the_law():
     assert st.WEEKS_TO_DECIDE_AFTER_REVIEW == 4
     assert (st.WEEKS_NOTICE_OF_ANNUAL_REVIEW, st.WEEKS_ADVICE_BEFORE_ANNUAL_REVIEW, st.WEEKS_TO_SEND_REVIEW_REPORT) == (2, 2, 2)
     assert st.MONTHS_TO_APPEAL_AFTER_MEDIATION_CERTIFICATE == 1
+    assert (st.SCHOOL_DAYS_OF_SUSPENSION_A_TERM_BEFORE_GOVERNORS_MUST_MEET,
+            st.SCHOOL_DAYS_OF_SUSPENSION_A_TERM_BEFORE_GOVERNORS_MUST_MEET_IF_ASKED) == (15, 5)
     assert st.show(st.PHASE_TRANSFER_BETWEEN_SCHOOL_PHASES, "date") == "15 February"
     assert st.show(st.PHASE_TRANSFER_INTO_POST_16, "date") == "31 March"
     assert len(st.BY_KEY) == len(st.TIMESCALES)
@@ -65,6 +67,8 @@ WRONG = [
     ("The local authority must decide within 2 weeks of the review meeting.", "weeks_to_decide_after_review"),
     ("An EHC plan must be reviewed at least every 6 months.", "months_between_reviews"),
     ("You can appeal within 3 months of the decision letter.", "months_to_appeal"),
+    ("For a child under 5, the local authority should consider reviewing the plan every 3 to 9 months.",
+     "months_between_reviews_under_5"),
     ("Or, if later, 2 months after the date on the mediation certificate.", "months_to_appeal_after_mediation_certificate"),
     ("Make the claim within 3 months of the discrimination.", "months_to_claim_disability_discrimination"),
     ("From Year 10, reviews look at preparing for adulthood.", "preparing_for_adulthood_from_year"),
@@ -78,6 +82,8 @@ WRONG = [
     ("A pupil can be suspended for up to 90 school days in a year.", "school_days_of_suspension_a_year"),
     ("The governors must meet when suspensions add up to more than 10 school days in a term.",
      "school_days_of_suspension_a_term_before_governors_must_meet"),
+    ("If you ask, they must also meet when suspensions add up to more than 10 school days, in the same term.",
+     "school_days_of_suspension_a_term_before_governors_must_meet_if_asked"),
     ("For a move from primary to secondary school, the plan must be amended by 31 March.", "phase_transfer_between_school_phases"),
     ("For a move into post-16 education, the plan must be amended by 15 February.", "phase_transfer_into_post_16"),
 ]
@@ -212,6 +218,9 @@ WRONG_WORDING = [
      "disagreement_resolution_does_not_pause_appeals"),
     ("Discrimination claims about schools and colleges go to the SEND Tribunal.",
      "college_discrimination_claims_go_to_county_court"),
+    ("From 16, the young person makes the request and the decisions for themselves.",
+     "young_peoples_rights_from_end_of_year_11"),
+    ("A young person aged 16 or over can ask for an EHC needs assessment.", "young_peoples_rights_from_end_of_year_11"),
 ]
 
 
@@ -231,6 +240,8 @@ RIGHT_WORDING = [
     "Mock exam in the spring term.",
     "The disagreement resolution service does not pause the appeal deadline.",
     "Claims of discrimination against a college go to the county court, not the Tribunal.",
+    "From the end of the school year in which they turn 16, the young person has the right to appeal.",
+    "From 16, young people can carry on learning with the right support.",
 ]
 
 

@@ -17,6 +17,7 @@ DAYS_TO_COMMENT_ON_DRAFT_PLAN = 15  # Code of Practice 9.77
 WEEKS_TO_FINAL_PLAN = 20  # SEND Regulations 2014, reg 13; Code of Practice 9.40
 WEEKS_TO_DECIDE_AFTER_REVIEW = 4  # SEND Regulations 2014, reg 20; Code of Practice 9.176
 MONTHS_BETWEEN_REVIEWS = 12  # Children and Families Act 2014, s 44; Code of Practice 9.166
+MONTHS_BETWEEN_REVIEWS_UNDER_5 = 6  # Code of Practice 9.178 (a "should"): consider a review every 3 to 6 months
 MONTHS_TO_APPEAL = 2  # Tribunal Procedure (HESC) Rules 2008, r 20: from the date of the decision
 MONTHS_TO_APPEAL_AFTER_MEDIATION_CERTIFICATE = 1  # the same rule: or from the certificate, if later
 MONTHS_TO_CLAIM_DISABILITY_DISCRIMINATION = 6  # Equality Act 2010, Schedule 17
@@ -28,6 +29,7 @@ WEEKS_TO_SEND_REVIEW_REPORT = 2  # SEND Regulations 2014, reg 20(7): the report,
 SCHOOL_DAYS_TO_ASK_FOR_INDEPENDENT_REVIEW = 15  # School Discipline (Pupil Exclusions and Reviews) Regulations 2012, reg 7
 SCHOOL_DAYS_OF_SUSPENSION_A_YEAR = 45  # Education Act 2002, s51A: at most, in one school year
 SCHOOL_DAYS_OF_SUSPENSION_A_TERM_BEFORE_GOVERNORS_MUST_MEET = 15  # Exclusion Regulations 2012, reg 6: more than this
+SCHOOL_DAYS_OF_SUSPENSION_A_TERM_BEFORE_GOVERNORS_MUST_MEET_IF_ASKED = 5  # the same regulation: more than this, if the parents ask
 # Phase transfer (SEND Regulations 2014, reg 18; Code of Practice 9.179): the amended plan naming the new setting,
 # written as month * 100 + day.
 PHASE_TRANSFER_BETWEEN_SCHOOL_PHASES = 215  # 15 February in the year of the move
@@ -87,6 +89,9 @@ TIMESCALES: tuple[Timescale, ...] = (
     Timescale("months_between_reviews", MONTHS_BETWEEN_REVIEWS, "months",
               (r"review", r"annual"),
               "months at most between reviews of an EHC plan"),
+    Timescale("months_between_reviews_under_5", MONTHS_BETWEEN_REVIEWS_UNDER_5, "months",
+              (r"\b(?:3|three) to\b",),  # "every 3 to 6 months": the cue sits just before the number
+              "months at most between the reviews the local authority should consider for a child under 5"),
     Timescale("months_to_appeal", MONTHS_TO_APPEAL, "months",
               (r"appeal", r"decision letter"),
               "months from a decision to appeal to the tribunal"),
@@ -121,6 +126,10 @@ TIMESCALES: tuple[Timescale, ...] = (
               SCHOOL_DAYS_OF_SUSPENSION_A_TERM_BEFORE_GOVERNORS_MUST_MEET, "days",
               (r"in a term", r"governors must meet"),
               "school days of suspension in a term, more than which the governors must meet"),
+    Timescale("school_days_of_suspension_a_term_before_governors_must_meet_if_asked",
+              SCHOOL_DAYS_OF_SUSPENSION_A_TERM_BEFORE_GOVERNORS_MUST_MEET_IF_ASKED, "days",
+              (r"\bif (?:you|the parents?) asks?\b",),
+              "school days of suspension in a term, more than which the governors must meet if the parents ask"),
     Timescale("phase_transfer_between_school_phases", PHASE_TRANSFER_BETWEEN_SCHOOL_PHASES, "date",
               (r"between school phases", r"primary to secondary", r"infant to junior", r"nursery to school",
                r"school phases?"),
@@ -288,6 +297,13 @@ RULES: tuple[Rule, ...] = (
          r"\b(?:not|never)\b",
          "only a mediation certificate moves the appeal deadline; the disagreement resolution service does not "
          "pause it (Tribunal Procedure Rules 2008, r20; Code of Practice 11.6-11.10)"),
+    Rule("young_peoples_rights_from_end_of_year_11",
+         r"(?=.*\b(?:from (?:age )?16|aged 16 or over|over (?:the age of )?16)\b)"
+         r"(?=.*\b(?:rights|right to|appeal\w*|ask\w* for an? (?:EHC )?(?:needs )?assessment|"
+         r"makes? (?:the|these|their own) (?:request|decisions?)|agrees? for themselves)\b)",
+         r"end of the school year|finished Year 11|compulsory school age|aged 16 to 25",
+         "a young person's own rights start at the end of the school year in which they turn 16, not on their 16th "
+         "birthday (Children and Families Act 2014, s83; Code of Practice 8.13)"),
     Rule("college_discrimination_claims_go_to_county_court",
          r"(?=.*\bcolleges?\b)(?=.*discriminat)(?=.*Tribunal)",
          r"county court",
