@@ -13,12 +13,14 @@ from scripts.content import model as m
 
 def expected(c, **chosen) -> set[str]:
     """The strategies the finder should show: every filter must hold for one (need, phase, level) use."""
-    f = {k: chosen.get(k, []) for k in ("area", "need", "level", "phase", "type")}
+    f = {k: chosen.get(k, []) for k in ("area", "need", "level", "phase", "type", "kind", "stage")}
     ok = lambda key, value: not f[key] or value in f[key]  # noqa: E731
     out = set()
     for sid, st in c.strategies.items():
-        if not ok("type", st.type):
+        if not ok("type", st.type) or not ok("kind", st.kind):
             continue
+        if f["stage"] and st.stages and not any(ok("stage", x) for x in st.stages):
+            continue  # no stage tag: fits primary and secondary alike
         uses = c.derived.strategy_uses.get(sid, [])
         if uses:
             if any(ok("need", n) and ok("area", c.needs[n].area) and ok("phase", p) and ok("level", lv)
@@ -61,7 +63,7 @@ def test_filters_are_fieldsets_with_legends_and_labels(site, content):
     legends = re.findall(r"<fieldset[^>]*>\s*<legend>([^<]+)</legend>", form)
     assert legends == [f["legend"] for f in finder.filters(content)]
     boxes = re.findall(r'<input type="checkbox" id="([\w-]+)" name="(\w+)" value="([\w-]+)">', form)
-    assert len(boxes) == len(content.needs) + len(content.framework.levels) + len(content.framework.phases) + len(m.STRATEGY_TYPES) + len(content.areas)
+    assert len(boxes) == len(content.needs) + len(content.framework.levels) + len(content.framework.phases) + len(m.STRATEGY_TYPES) + len(m.KIND_TITLES) + len(m.STAGE_TITLES) + len(content.areas)
     for box_id, _, _ in boxes:
         assert f'<label for="{box_id}">' in form
     assert 'role="status" aria-live="polite"' in form
@@ -136,6 +138,15 @@ def test_choosing_filters_changes_results_and_address(page, site_url, content):
     page.check("#finder-type-environment")
     page.check("#finder-level-ehc")
     assert shown(page) == expected(content, area=[area], type=["environment"], level=["ehc"])
+
+    # named programmes only, with secondary-school examples (issue 15: primary and secondary where they differ)
+    page.click("[data-finder-clear]")
+    page.check("#finder-kind-intervention")
+    page.check("#finder-stage-secondary")
+    want = expected(content, kind=["intervention"], stage=["secondary"])
+    assert shown(page) == want and 0 < len(want) < len(expected(content, kind=["intervention"]))
+    assert not any("primary" in content.strategies[s].stages and "secondary" not in content.strategies[s].stages
+                   for s in want)
 
 
 @pytest.mark.browser

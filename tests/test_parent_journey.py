@@ -63,6 +63,12 @@ def test_post_16_levels_link_preparing_for_adulthood(site, content):
     assert "../../guide/post-16-and-preparing-for-adulthood/" not in hrefs(section(page, "school-age-sen-support"))
 
 
+def test_early_years_levels_link_early_years_sen_support(site, content):
+    page = html(site, "needs/autism")
+    assert "../../guide/early-years-sen-support/" in hrefs(section(page, "early-years-sen-support"))
+    assert "../../guide/early-years-sen-support/" not in hrefs(section(page, "school-age-sen-support"))
+
+
 def test_jump_list_links_every_level_of_each_age_group(site, content):
     page = html(site, "needs/dyslexia")
     lists = [re.findall(r'href="#([^"]+)"', j) for j in re.findall(r'<p class="jump-list">(.*?)</p>', page, re.S)]

@@ -19,6 +19,8 @@ def filters(c: Content) -> list[dict]:
         ("level", "Level of support", [(lv.id, lv.title) for lv in c.framework.levels]),
         ("phase", "Age group", [(p.id, c.framework.phase_label(p.id)) for p in c.framework.phases]),
         ("type", "Type of strategy", [(t, m.TYPE_TITLES[t]) for t in m.STRATEGY_TYPES]),
+        ("kind", "Approach or named programme", list(m.KIND_TITLES.items())),
+        ("stage", "School stage (primary or secondary examples)", list(m.STAGE_TITLES.items())),
         ("area", "Broad area of need", [(a, area.title) for a, area in areas]),
     ]
     return [{"name": name, "legend": legend,
@@ -33,11 +35,13 @@ def needs_served(c: Content) -> dict[str, list[dict]]:
 
 
 def data(c: Content) -> dict:
-    """What the finder script needs: each need's area, and each strategy's type, levels, phases and uses
+    """What the finder script needs: each need's area, and each strategy's type, kind, stages (none: it fits both),
+    levels, phases and uses
     (need, phase, level) -- so "autism, SEN Support, post-16" finds what autism uses at that level and age."""
     return {
         "needs": {n: need.area for n, need in sorted(c.needs.items())},
-        "strategies": {sid: {"type": st.type, "levels": st.levels, "phases": st.phases,
+        "strategies": {sid: {"type": st.type, "kind": st.kind, "stages": st.stages, "levels": st.levels,
+                             "phases": st.phases,
                              "uses": [list(u) for u in c.derived.strategy_uses.get(sid, [])]}
                        for sid, st in sorted(c.strategies.items())},
     }

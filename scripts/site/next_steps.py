@@ -22,7 +22,7 @@ LEVEL_NEXT = {
             ["requesting-an-ehc-needs-assessment", "if-you-disagree", "ehc-plans-and-annual-reviews"]),
 }
 # Age group -> guide pages for every level in that age group.
-PHASE_NEXT = {"post-16": ["post-16-and-preparing-for-adulthood"]}
+PHASE_NEXT = {"early-years": ["early-years-sen-support"], "post-16": ["post-16-and-preparing-for-adulthood"]}
 # Need -> guide pages about problems that often come with it (shown at SEN Support and above).
 NEED_NEXT = {
     "anxiety-and-school-non-attendance": ["attendance-and-school-non-attendance", "part-time-timetables"],

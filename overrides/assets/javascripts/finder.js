@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var KEYS = ["area", "need", "level", "phase", "type"];
+  var KEYS = ["area", "need", "level", "phase", "type", "kind", "stage"];
 
   function has(list, value) {
     return list.length === 0 || list.indexOf(value) !== -1;
@@ -25,7 +25,9 @@
   // Does strategy `s`, listed under area `area` ("other": used only in example plans), match the filters?
   // A use is one (need, phase, level) where a need uses the strategy: all filters must hold for the same use.
   function matches(s, area, f, needArea) {
-    if (!has(f.type, s.type)) return false;
+    if (!has(f.type, s.type) || !has(f.kind, s.kind)) return false;
+    // a strategy with no stage tag fits primary and secondary alike
+    if (f.stage.length && s.stages.length && !s.stages.some(function (x) { return has(f.stage, x); })) return false;
     if (area === "other") {
       return f.area.length === 0 && f.need.length === 0 &&
         (f.level.length === 0 || s.levels.some(function (l) { return has(f.level, l); })) &&
