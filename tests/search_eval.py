@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.browser import browser_context, serve
+from scripts.browser import browser_context, serve
 from tests.test_search import COUNT_WORKER_MESSAGES, load_queries, search, wait_for_answers
 
 
