@@ -82,7 +82,9 @@ def test_pdfs_are_a4_with_every_word_on_the_paper(printed, content):
         for n, (width, height) in enumerate(sizes, 1):
             assert abs(width - A4_POINTS[0]) < 1 and abs(height - A4_POINTS[1]) < 1, \
                 f"/{path} page {n} is {width:.0f} x {height:.0f} points, not A4"
-        missing = words(shown) - words(text)
+        # pdfium sometimes returns a printed line one letter per line: such words are on the paper all the same
+        squashed = re.sub(r"\s+", "", text)
+        missing = {w for w in words(shown) - words(text) if w not in squashed}
         assert not missing, f"/{path}: words on the page but not on the paper (cut off?): {sorted(missing)[:10]}"
         assert "Skip to content" not in text and "Back to top" not in text, f"/{path}: navigation printed"
         if path.startswith("needs/"):
