@@ -66,20 +66,22 @@ READ_CHUNK = 1 << 16
 
 def _inflated_size(data: bytes, start: int, budget: int) -> int:
     """Bytes one Flate stream starting at `start` inflates to, counting no further than `budget` (never more memory
-    than one chunk at a time). Streams that are not Flate, or damaged, count what came out before they stopped."""
+    than one chunk at a time). Streams that are not Flate, damaged, or that stop making progress (zlib can sit on a
+    bad checksum with input left over) count what came out before they stopped."""
     inflater = zlib.decompressobj()
-    total, pos = 0, start
+    total, pos, pending = 0, start, b""
     try:
-        while pos < len(data) and total <= budget:
-            piece = inflater.decompress(data[pos:pos + READ_CHUNK], READ_CHUNK)
-            pos += READ_CHUNK
-            while True:
-                total += len(piece)
-                if total > budget or not inflater.unconsumed_tail:
+        while total <= budget and not inflater.eof:
+            if not pending:
+                if pos >= len(data):
                     break
-                piece = inflater.decompress(inflater.unconsumed_tail, READ_CHUNK)
-            if inflater.eof:
+                pending, pos = data[pos:pos + READ_CHUNK], pos + READ_CHUNK
+            piece = inflater.decompress(pending, READ_CHUNK)
+            total += len(piece)
+            tail = inflater.unconsumed_tail
+            if not piece and len(tail) == len(pending):  # nothing out, nothing taken in: it will never move again
                 break
+            pending = tail
     except zlib.error:  # not Flate (or damaged): pdfminer reports what it makes of it
         pass
     return total
