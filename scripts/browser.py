@@ -16,14 +16,34 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "-
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    replace: dict[str, bytes] = {}  # site path -> the bytes served instead of the file
+    cache_assets = False  # let the browser keep CSS, scripts and images (never pages) for an hour
+
     def log_message(self, *args):  # keep test output clean
         pass
 
+    def do_GET(self):
+        body = self.replace.get(self.path.split("?", 1)[0].lstrip("/"))
+        if body is None:
+            return super().do_GET()
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(self.path))
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def end_headers(self):
+        if self.cache_assets and not self.path.split("?", 1)[0].endswith(("/", ".html")):
+            self.send_header("Cache-Control", "max-age=3600")
+        super().end_headers()
+
 
 @contextlib.contextmanager
-def serve(site: Path):
-    """Serve `site` on an ephemeral loopback port; yields the base URL (ending in /)."""
-    handler = functools.partial(_Quiet, directory=str(site))
+def serve(site: Path, replace: dict[str, bytes] | None = None, cache_assets: bool = False):
+    """Serve `site` on an ephemeral loopback port; yields the base URL (ending in /). `replace` serves other bytes
+    at some paths (e.g. a smaller search index); `cache_assets` sends the Cache-Control a static host would."""
+    handler_class = type("Handler", (_Quiet,), {"replace": dict(replace or {}), "cache_assets": cache_assets})
+    handler = functools.partial(handler_class, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -12,16 +12,17 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.error import URLError
-from urllib.request import urlopen
 
-from scripts.browser import CHROMIUM, FLAGS
+from scripts.browser import CHROMIUM, FLAGS, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's scheme name
-WORKERS = int(os.environ.get("CRAWL_WORKERS", "2"))
+WORKERS = int(os.environ.get("CRAWL_WORKERS", "1"))  # browsers per crawl
+# The site's pages are crawled in this many parts, each its own xdist group (an a11y and a privacy test per part),
+# so `make test`'s workers share the crawl between them and the other tests.
+SHARDS = int(os.environ.get("CRAWL_SHARDS", "4"))
 # Chromium lowers the priority of tabs it thinks are in the background (all of them, headless): on a busy machine
 # the crawl then crawls. These keep every tab at normal priority and its timers at full speed.
 FOREGROUND = ["--disable-renderer-backgrounding", "--disable-background-timer-throttling",
@@ -58,6 +59,7 @@ class Visit:
 class Crawl:
     visits: dict[str, Visit]
     cookies: list[dict]
+    base: str = ""  # the address the pages were served on
 
 
 def site_pages(site: Path) -> list[str]:
@@ -117,14 +119,13 @@ def browser_context():
             ctx.close()
 
 
-def _empty_index(base: str) -> str | None:
+def _empty_index(site: Path) -> bytes | None:
     """The site's search index with no documents. The index loads when someone starts to search
     (search-lazy.js); should the crawl's pages ask for it, building the whole index (1.5 MB for 270 pages) costs
     more than axe, so they get this one instead. Search itself is tested on its own (test_search*.py)."""
     try:
-        with urlopen(base + "search/search_index.json", timeout=30) as r:
-            return json.dumps({**json.load(r), "docs": []})
-    except (URLError, ValueError):
+        return json.dumps({**json.loads((site / "search" / "search_index.json").read_bytes()), "docs": []}).encode()
+    except (OSError, ValueError):
         return None
 
 
@@ -163,36 +164,49 @@ def in_parallel(paths: list[str], work, setup=None, finish=None, workers: int = 
 
 def crawl(base: str, paths: list[str], run_axe: bool = True, workers: int = WORKERS) -> Crawl:
     """Load each page once, in parallel browsers; with run_axe, check it in both colour schemes."""
-    index = _empty_index(base)
     cookies: list[dict] = []
 
     def setup(ctx) -> None:
         ctx.add_init_script(_RECORD)
-        if index:
-            ctx.route("**/search/search_index.json",
-                      lambda route: route.fulfill(body=index, content_type="application/json"))
         if run_axe:
             ctx.add_init_script(path=str(AXE))  # injected by the browser, so the page's CSP does not apply
 
     visits = in_parallel(paths, lambda tab, path: visit(tab, base, path, run_axe), setup,
                          lambda ctx: cookies.extend(ctx.cookies()), workers)
-    return Crawl(visits, cookies)
+    return Crawl(visits, cookies, base)
 
 
-_CACHE: dict[tuple[str, str], Crawl] = {}
+def shard_pages(site: Path, shard: int) -> list[str]:
+    """Part `shard` (0 to SHARDS - 1) of the site's pages: every SHARDS-th page, so each part has some of each kind."""
+    return site_pages(site)[shard::SHARDS]
 
 
-def crawl_site(site: Path, base: str, run_axe: bool) -> Crawl:
-    """The crawl of a served site, done once per test session: the accessibility and privacy checks share one load
-    of every page (a crawl without axe is reused only when axe is not wanted)."""
-    key = (str(site), base)
-    done = _CACHE.get(key)
-    if done is None or (run_axe and not all(v.axe for v in done.visits.values())):
-        done = _CACHE[key] = crawl(base, site_pages(site), run_axe=run_axe)
-    return done
+_CACHE: dict[tuple[str, int], Crawl] = {}
+
+
+def crawl_site(site: Path, shard: int) -> Crawl:
+    """One part of the crawl of a built site, done once per test session: the accessibility and privacy checks share
+    one load of every page, with axe in both schemes. The site is served as a static host serves it (scripts,
+    styles and images cached; no request intercepted, which would turn the browser's cache off)."""
+    key = (str(site), shard)
+    if key not in _CACHE:
+        index = _empty_index(site)
+        replace = {"search/search_index.json": index} if index else {}
+        with serve(site, replace=replace, cache_assets=True) as base:
+            _CACHE[key] = crawl(base, shard_pages(site, shard))
+    return _CACHE[key]
 
 
 def report(visits, problems) -> str:
     """Readable failure text: one line per (page, problem), at most 60 lines."""
     lines = [f"/{v.path}: {p}" for v in visits for p in problems(v)]
     return "\n".join(lines[:60] + ([f"... and {len(lines) - 60} more"] if len(lines) > 60 else []))
+
+
+def shards():
+    """The crawl's parts as test parameters, each in its own xdist group (its a11y and privacy tests share a worker
+    and one crawl of the part)."""
+    import pytest
+
+    return [pytest.param(k, marks=pytest.mark.xdist_group(f"site-crawl-{k}"), id=f"part{k + 1}of{SHARDS}")
+            for k in range(SHARDS)]

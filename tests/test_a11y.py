@@ -6,15 +6,21 @@ import shutil
 import pytest
 
 from scripts.browser import serve
-from tests.crawl import SCHEMES, crawl, crawl_site, report, site_pages
+from tests.crawl import SCHEMES, crawl, crawl_site, report, shard_pages, shards, site_pages
 
-# one worker runs both crawl users (test_a11y, test_privacy) under `make test`'s xdist, so they share one crawl
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("site-crawl")]
+pytestmark = [pytest.mark.browser]
 
 
-@pytest.fixture(scope="module")
-def pages(site, site_url):
-    return crawl_site(site, site_url, run_axe=True).visits
+@pytest.fixture(params=shards())
+def part(request) -> int:
+    """One part of the site's pages (tests/crawl.py): under `make test`'s xdist each part's a11y and privacy tests
+    run on one worker and share one crawl, and the parts spread over the workers."""
+    return request.param
+
+
+@pytest.fixture
+def pages(site, part):
+    return crawl_site(site, part).visits
 
 
 def _violations(v):
@@ -24,9 +30,14 @@ def _violations(v):
             yield f"{scheme}: {rule['id']} ({rule['help']}): {where}"
 
 
-def test_every_page_was_checked_in_both_schemes(site, pages):
-    assert set(pages) == set(site_pages(site))
+def test_every_page_was_checked_in_both_schemes(site, part, pages):
+    assert set(pages) == set(shard_pages(site, part))
     assert all(set(v.axe) == set(SCHEMES) and v.status == 200 for v in pages.values())
+
+
+def test_the_parts_cover_every_page_once(site):
+    parts = [shard_pages(site, k) for k in range(len(shards()))]
+    assert sorted(p for part in parts for p in part) == sorted(site_pages(site))
 
 
 def test_no_wcag_violations_in_either_scheme(pages):

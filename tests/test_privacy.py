@@ -8,10 +8,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from scripts.browser import serve
-from tests.crawl import crawl, crawl_site, report, site_pages
+from tests.crawl import crawl, crawl_site, report, shards, site_pages
 
-# one worker runs both crawl users (test_a11y, test_privacy) under `make test`'s xdist, so they share one crawl
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("site-crawl")]
+pytestmark = [pytest.mark.browser]
 
 ROOT = Path(__file__).resolve().parent.parent
 MATERIAL = Path(__import__("material").__file__).parent / "templates"
@@ -20,9 +19,10 @@ CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"
 OWN_SOURCE = re.compile(r"^(?:'(?:self|none|unsafe-inline)'|data:)$")
 
 
-@pytest.fixture(scope="module")
-def pages(site, site_url):
-    return crawl_site(site, site_url, run_axe=False)
+@pytest.fixture(params=shards())
+def pages(site, request):
+    """One part of the crawl, shared with the accessibility check of the same part (tests/crawl.py)."""
+    return crawl_site(site, request.param)
 
 
 def foreign(visit, base: str) -> list[str]:
@@ -35,10 +35,10 @@ def policy(text: str) -> dict[str, list[str]]:
     return {d.split()[0]: d.split()[1:] for d in (p.strip() for p in text.split(";")) if d}
 
 
-def test_pages_ask_only_the_site_for_anything(pages, site_url):
+def test_pages_ask_only_the_site_for_anything(pages):
     assert len(pages.visits) > 1
-    assert not any(foreign(v, site_url) for v in pages.visits.values()), \
-        report(pages.visits.values(), lambda v: foreign(v, site_url))
+    assert not any(foreign(v, pages.base) for v in pages.visits.values()), \
+        report(pages.visits.values(), lambda v: foreign(v, pages.base))
 
 
 def test_no_cookies(pages):
