@@ -12,6 +12,7 @@ import requests
 import yaml
 
 from scripts.checks.check_links import pages
+from scripts.checks.outcome import finish
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 ALLOW = ROOT / "tests" / "external-links-allowed.yml"
@@ -86,10 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--allow", default=ALLOW, type=Path, help="allow-list (default: %(default)s)")
     args = parser.parse_args(argv)
     problems, fetched = check(args.site, load_allow(args.allow))
-    for line in problems:
-        print(line, file=sys.stderr)
-    print(f"{args.site}: {fetched} external link(s) fetched, {len(problems)} problem(s)")
-    return 1 if problems else 0
+    return finish(problems, f"{args.site}: {fetched} external link(s) fetched, {len(problems)} problem(s)")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,6 +8,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlsplit
 
+from scripts.checks.outcome import finish
+
 SKIP_PAGES = {"404.html"}
 
 
@@ -102,11 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     site = Path(args[0] if args else "site")
     problems = check(site)
-    for line in problems:
-        print(line, file=sys.stderr)
     # count the pages without parsing them a second time (check() has already read every one)
-    print(f"{site}: {sum(1 for _ in site.rglob('*.html'))} pages, {len(problems)} link problem(s)")
-    return 1 if problems else 0
+    return finish(problems, f"{site}: {sum(1 for _ in site.rglob('*.html'))} pages, {len(problems)} link problem(s)")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -300,12 +300,8 @@ class Assembler:
                                        f"{self.need.title!r})")
             self.report.cells_skipped += len(cells)
             return 0
-        if self.phase is None:
-            self._no_phase(page, len(cells))
+        if not self._starts_row(page, texts[0], key, is_cont, len(cells)):
             return 0
-        if not is_cont:
-            self.last_label = texts[0]
-        self.last_key = key
         mapped = 0
         for j, cell in cells:
             other = self.columns.get(j)
@@ -342,16 +338,23 @@ class Assembler:
             self.report.skip(page, f"row {texts[0][:40]!r} comes before any level band row ({self.need.title!r})")
             self.report.cells_skipped += len(cells)
             return 0
-        if self.phase is None:
-            self._no_phase(page, len(cells))
+        if not self._starts_row(page, texts[0], key, is_cont, len(cells)):
             return 0
-        if not is_cont:
-            self.last_label = texts[0]
-        self.last_key = key
         for cell in cells:
             self.need.add((self.phase, self.band, key), cell["lines"], page)
             self.report.cells_mapped += 1
         return len(cells)
+
+    def _starts_row(self, page: int, label: str, key: str, is_cont: bool, cells: int) -> bool:
+        """A labelled row's cells can be placed once a phase is known: remember its label (a continued row keeps
+        the one above) and its key for rows that continue it. False, with the cells counted as skipped, if not."""
+        if self.phase is None:
+            self._no_phase(page, cells)
+            return False
+        if not is_cont:
+            self.last_label = label
+        self.last_key = key
+        return True
 
     def _unknown(self, page: int, what: str, kind: str, where: str = "") -> None:
         self.report.skip(page, f"{what} is not a known {kind[:-1].replace('field', 'aspect')}"

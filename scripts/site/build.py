@@ -208,15 +208,20 @@ def _finish(c, content: Path, site: Path, docs: Path, offline_docs: Path, stagin
     return 0
 
 
+def content_options(parser: argparse.ArgumentParser) -> None:
+    """The options the build and the live preview share: which content, and which authority's configuration."""
+    parser.add_argument("--content", default="content", type=Path, help="content folder (default: content)")
+    parser.add_argument("--authority", type=Path, help="the local authority's configuration (default: authority.yml "
+                        "in the content folder), as `make site CONFIG=...` takes it")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Validate content, generate pages and build the site.")
-    parser.add_argument("--content", default="content", type=Path, help="content folder (default: content)")
+    content_options(parser)
     parser.add_argument("--site", default="site", type=Path, help="output folder (default: site)")
     parser.add_argument("--docs", type=Path, help="generated Markdown (default: build/docs for site/, else a folder "
                         "of its own per site folder, so editions can be built at the same time)")
     parser.add_argument("--config", default=ROOT / "mkdocs.yml", type=Path, help="MkDocs configuration")
-    parser.add_argument("--authority", type=Path, help="the local authority's configuration (default: authority.yml "
-                        "in the content folder)")
     parser.add_argument("--offline", action="store_true", help="also build the offline copy and its zip")
     parser.add_argument("--manifest", action="store_true", help="add the built site's addresses to the content's "
                         "published-urls.txt, creating it if missing (make manifest)")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+from scripts.site.build import content_options  # noqa: E402
 from scripts.site.generate import generate  # noqa: E402
 from scripts.content.load import ContentErrors  # noqa: E402
 
@@ -19,10 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Preview the site, rebuilt whenever the content changes.")
-    parser.add_argument("--content", default="content", type=Path, help="content folder (default: content)")
+    content_options(parser)
     parser.add_argument("--docs", default="build/docs", type=Path, help="generated Markdown (default: build/docs)")
-    parser.add_argument("--authority", type=Path, help="the local authority's configuration (default: authority.yml "
-                        "in the content folder), as `make site CONFIG=...` takes it")
     parser.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
     args = parser.parse_args(argv)
     try:  # first generation here, so a fresh clone (no docs folder yet) can preview and content errors stop early
