@@ -7,7 +7,8 @@ DOCS    ?= build/docs
 # offline copy and puts its zip in $(SITE)/downloads/.
 CONFIG  ?= $(CONTENT)/authority.yml
 OFFLINE ?= 1
-# `make test` runs the suite in this many processes (pytest-xdist); the two crawl users share one (xdist_group).
+# `make test` runs the suite in this many processes (pytest-xdist): each test module stays on one worker, and the site
+# crawl comes in parts (tests/crawl.py) that spread over the workers.
 TEST_JOBS ?= 2
 export NO_MKDOCS_2_WARNING := 1
 
