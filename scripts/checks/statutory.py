@@ -6,8 +6,9 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-import yaml
+from scripts.content import yamlsafe
 
 # ---------------------------------------------------------------- the constants (change them here only)
 
@@ -163,6 +164,8 @@ PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
 )
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
+# every pattern above needs one of these words, so a sentence without any is passed over at once
+UNIT_WORDS = re.compile(r"week|day|month|year|" + "|".join(MONTHS), re.I)
 
 
 def show(value: int, unit: str) -> str:
@@ -213,6 +216,8 @@ def mentions(text: str) -> list[Mention]:
     """Every number written with a statutory unit, matched to the timescale whose cue is nearest."""
     found: list[Mention] = []
     for sentence in sentences(text):
+        if not UNIT_WORDS.search(sentence):
+            continue
         spans = []
         for unit, pattern in PATTERNS:
             for m in pattern.finditer(sentence):
@@ -365,20 +370,33 @@ STATEMENTS: tuple[Statement, ...] = (
 )
 
 
+def _compiled(pattern: str | None) -> re.Pattern | None:
+    """A rule's pattern, compiled once. Lookahead-only patterns ("(?=.*a)(?=.*b)": both somewhere in the sentence)
+    are anchored at the start: a sentence is one line, so that finds the same sentences, and the search no longer
+    re-tries the lookaheads at every character."""
+    if pattern is None:
+        return None
+    return re.compile(("^" if pattern.startswith("(?=") else "") + pattern, re.I)
+
+
+WRONG = {rule.key: (_compiled(rule.wrong), _compiled(rule.unless)) for rule in RULES}
+
+
 def wording_problems(text: str, whole: bool = False) -> list[str]:
     """Sentences in a text (or, with whole, the text as one unit) that misstate the law, each with the rule's
     reason."""
     out = []
     for sentence in ([" ".join(text.split())] if whole else sentences(text)):
         for rule in RULES:
-            if re.search(rule.wrong, sentence, re.I) and not (rule.unless and re.search(rule.unless, sentence, re.I)):
+            wrong, unless = WRONG[rule.key]
+            if wrong.search(sentence) and not (unless and unless.search(sentence)):
                 out.append(f"{rule.key}: {sentence!r} ({rule.reason})")
     return out
 
 
 def glossary_wording_problems(path: Path) -> list[str]:
     """The wording rules on each glossary entry, read whole as 'term: definition'."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yamlsafe.safe_load(path.read_text(encoding="utf-8")) or {}
     out = []
     for entry in data.get("terms", []) if isinstance(data, dict) else []:
         if isinstance(entry, dict) and isinstance(entry.get("definition"), str):
@@ -394,7 +412,7 @@ def missing_statements(root: Path) -> list[str]:
         for path in sorted(root.glob(s.where)):
             text = " ".join(path.read_text(encoding="utf-8").split())
             if path.name == "glossary.yml" and s.topic:  # the entry for the topic, not the whole glossary
-                data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+                data = yamlsafe.safe_load(path.read_text(encoding="utf-8")) or {}
                 text = " ".join(" ".join(str(e.get("definition", "")).split()) for e in data.get("terms", [])
                                 if isinstance(e, dict) and e.get("term") == s.topic)
                 if not text:
@@ -406,9 +424,11 @@ def missing_statements(root: Path) -> list[str]:
     return out
 
 
-def level_texts(path: Path) -> str:
-    """All the text in a YAML file (e.g. content/levels/<level>.yml), one paragraph per string."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+def level_texts(path: Path, data: Any = None) -> str:
+    """All the text in a YAML file (e.g. content/levels/<level>.yml), one paragraph per string (`data`: the file
+    already parsed, e.g. by the loader)."""
+    if data is None:
+        data = yamlsafe.safe_load(path.read_text(encoding="utf-8"))
     strings: list[str] = []
 
     def walk(node):
@@ -430,10 +450,12 @@ def level_texts(path: Path) -> str:
 WORDING_FOLDERS = ("levels", "roles", "areas", "plans")
 
 
-def check_content(root: str | Path) -> list[str]:
+def check_content(root: str | Path, parsed: dict[Path, Any] | None = None) -> list[str]:
     """Check every guide page (strictly) and every YAML item and the glossary (numbers with a cue), the wording of
-    the law on pages, levels, roles, areas, plans and the glossary, and the statements the law needs."""
+    the law on pages, levels, roles, areas, plans and the glossary, and the statements the law needs. `parsed`: the
+    YAML files' data by resolved path, when the loader has read them already (files not in it are read here)."""
     root = Path(root)
+    parsed = parsed or {}
     errors = []
     for path in sorted((root / "pages").glob("*.md")):
         text = path.read_text(encoding="utf-8")
@@ -443,7 +465,7 @@ def check_content(root: str | Path) -> list[str]:
                   for p in sorted((root / folder).glob("*.yml"))] + [root / "glossary.yml"]
     for path in yaml_files:
         if path.exists():
-            text = level_texts(path)
+            text = level_texts(path, parsed.get(path.resolve()))
             errors += [f"{path}: {p}" for p in problems(text, strict=False)]
             if path.parent.name in WORDING_FOLDERS:
                 errors += [f"{path}: {p}" for p in wording_problems(text)]

@@ -82,7 +82,7 @@ def guide_links(c: Content) -> list[str]:
 
 def timescales(c: Content) -> list[str]:
     """Every statutory number agrees with scripts/checks/statutory.py, so no page states a wrong legal deadline."""
-    return statutory.check_content(c.root)
+    return statutory.check_content(c.root, {path.resolve(): doc.data for path, doc in c.docs.items()})
 
 
 # content_gates.check: no cost-based indicator, a dose where one is required, no school-only words after 16, every
