@@ -394,9 +394,10 @@ def wording_problems(text: str, whole: bool = False) -> list[str]:
     return out
 
 
-def glossary_wording_problems(path: Path) -> list[str]:
-    """The wording rules on each glossary entry, read whole as 'term: definition'."""
-    data = yamlsafe.safe_load(path.read_text(encoding="utf-8")) or {}
+def glossary_wording_problems(path: Path, data: Any = None) -> list[str]:
+    """The wording rules on each glossary entry, read whole as 'term: definition' (`data`: the file already parsed)."""
+    if data is None:
+        data = yamlsafe.safe_load(path.read_text(encoding="utf-8")) or {}
     out = []
     for entry in data.get("terms", []) if isinstance(data, dict) else []:
         if isinstance(entry, dict) and isinstance(entry.get("definition"), str):
@@ -465,12 +466,13 @@ def check_content(root: str | Path, parsed: dict[Path, Any] | None = None) -> li
                   for p in sorted((root / folder).glob("*.yml"))] + [root / "glossary.yml"]
     for path in yaml_files:
         if path.exists():
-            text = level_texts(path, parsed.get(path.resolve()))
+            data = parsed.get(path.resolve())
+            text = level_texts(path, data)
             errors += [f"{path}: {p}" for p in problems(text, strict=False)]
             if path.parent.name in WORDING_FOLDERS:
                 errors += [f"{path}: {p}" for p in wording_problems(text)]
             elif path.name == "glossary.yml":  # a definition is read with its term ("Section F: It should ...")
-                errors += [f"{path}: {p}" for p in glossary_wording_problems(path)]
+                errors += [f"{path}: {p}" for p in glossary_wording_problems(path, data)]
     return errors + missing_statements(root)
 
 
