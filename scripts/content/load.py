@@ -305,10 +305,11 @@ def load(root: str | Path) -> Content:
         docs=reader.docs,
     )
     # Cross-references are checked even when some files failed, so one run reports everything.
-    _check(reader, content, _failed(files, items), sources is None)
+    found = item_references(content)  # walked once, for the resolver and the back-links
+    _check(reader, content, _failed(files, items), sources is None, found)
     if reader.errors:
         raise ContentErrors(reader.errors)
-    content.derived = derive(content)
+    content.derived = derive(content, found)
     return content
 
 
@@ -319,7 +320,13 @@ def _items_by_folder(c: Content) -> dict[str, dict]:
     return {kind.folder: getattr(c, kind.attr) for kind in KINDS.values() if kind.name != "page"}
 
 
-def _check(reader: Reader, c: Content, failed: set, no_sources: bool) -> None:
+def item_references(c: Content) -> dict[tuple[str, str], list[tuple[list, m.Ref, str]]]:
+    """(folder, id) -> every reference that item holds (refs.references), for every item of every kind."""
+    return {(folder, item_id): list(references(item))
+            for folder, items in _items_by_folder(c).items() for item_id, item in items.items()}
+
+
+def _check(reader: Reader, c: Content, failed: set, no_sources: bool, found: dict) -> None:
     """Resolve every id reference (read from the models' Ref marks) and check meaning; one error per problem."""
     known = {**{k: getattr(c, kind.attr) for k, kind in KINDS.items()}, "source": c.sources}
     folder = {k: kind.folder for k, kind in KINDS.items()}
@@ -334,7 +341,7 @@ def _check(reader: Reader, c: Content, failed: set, no_sources: bool) -> None:
     for kind_folder, items in _items_by_folder(c).items():
         for item_id, item in items.items():
             path = c.files[(kind_folder, item_id)]
-            for where, mark, value in references(item):
+            for where, mark, value in found[(kind_folder, item_id)]:
                 if not (mark.free_text and not is_role_id(value)):
                     ref(mark.kind, value, path, _as_written(reader.raw.get(path), where))
 
@@ -430,21 +437,23 @@ def is_role_id(entry: str) -> bool:
     return re.fullmatch(m.ID_PATTERN, entry) is not None
 
 
-def backlinks(c: Content) -> dict[tuple[str, str], list[tuple[str, str, tuple]]]:
-    """(kind, id) -> every (folder, id, path) that refers to it, from the models' Ref marks."""
+def backlinks(c: Content, found: dict | None = None) -> dict[tuple[str, str], list[tuple[str, str, tuple]]]:
+    """(kind, id) -> every (folder, id, path) that refers to it, from the models' Ref marks (`found`: the
+    item_references already walked)."""
+    found = item_references(c) if found is None else found
     known = {**{k: getattr(c, kind.attr) for k, kind in KINDS.items()}, "source": c.sources}
     links: dict[tuple[str, str], list] = defaultdict(list)
     for kind_folder, items in _items_by_folder(c).items():
-        for item_id, item in items.items():
-            for where, mark, value in references(item):
+        for item_id in items:
+            for where, mark, value in found[(kind_folder, item_id)]:
                 if value in known[mark.kind]:
                     links[(mark.kind, value)].append((kind_folder, item_id, tuple(where)))
     return links
 
 
-def derive(c: Content) -> Derived:
-    """Back-links and indexes, computed from the validated content."""
-    links = backlinks(c)
+def derive(c: Content, found: dict | None = None) -> Derived:
+    """Back-links and indexes, computed from the validated content (`found`: its item_references, if walked)."""
+    links = backlinks(c, found)
     fw = c.framework
     cell_order = {(p.id, lv.id): i for i, (p, lv) in enumerate(fw.cells())}
     need_order = {n: i for i, n in enumerate(c.needs)}
