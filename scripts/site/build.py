@@ -27,6 +27,7 @@ from scripts.content import authority as la  # noqa: E402
 from scripts.site import offline as off  # noqa: E402
 from scripts import editions  # noqa: E402
 from scripts.checks import offsite  # noqa: E402
+from scripts import memory  # noqa: E402
 from scripts.site.generate import load_site, outputs, write_tree  # noqa: E402
 from scripts.text import long_date  # noqa: E402
 from scripts.content.load import ContentErrors  # noqa: E402
@@ -153,14 +154,16 @@ def _build(content: Path, site: Path, docs: Path, config_file: Path, authority: 
     if problems:
         return _stopped(problems, site, 2)
     try:
-        c = load_site(content, authority)
-        history = editions.read(c, edited_on)  # once, for both copies: pages are a function of content and history
-        if history.uncommitted:
-            when = f"shown as changed on {long_date(edited_on)}" if edited_on else "shown with no date"
-            print(f"note: {len(history.uncommitted)} content file(s) have uncommitted edits, {when} (--edited-on)")
-        write_tree(outputs(c, history, download=offline), docs)
-        if offline:
-            write_tree(off.docs(c, history), offline_docs)
+        with memory.collector_paused():
+            c = load_site(content, authority)
+            history = editions.read(c, edited_on)  # once, for both copies: pages are a function of content and history
+            if history.uncommitted:
+                when = f"shown as changed on {long_date(edited_on)}" if edited_on else "shown with no date"
+                print(f"note: {len(history.uncommitted)} content file(s) have uncommitted edits, {when} (--edited-on)")
+            write_tree(outputs(c, history, download=offline), docs)
+            if offline:
+                write_tree(off.docs(c, history), offline_docs)
+        memory.keep_for_the_rest()  # the content stays alive to the end: MkDocs' collector passes skip it
     except ContentErrors as exc:
         return _stopped(exc.errors, site, 2)
     except OSError as exc:  # a full disk or a read-only folder where the Markdown goes

@@ -19,6 +19,7 @@ from scripts.site import next_steps, pictures
 from scripts.content import authority as la
 from scripts import editions
 from scripts.content.load import Content, ContentErrors, load
+from scripts.memory import collector_paused
 from scripts.text import CACHE, env, plain, slug
 
 
@@ -335,8 +336,11 @@ def write_tree(files: dict[str, str | bytes], out_dir: Path) -> int:
 
 def outputs(c: Content, history: editions.History | None = None, **options) -> dict[str, str | bytes]:
     """Every file of the generated docs folder. Options go to render_pages."""
-    if history is None:
-        history = editions.read(c)
+    with collector_paused():
+        return _outputs(c, editions.read(c) if history is None else history, **options)
+
+
+def _outputs(c: Content, history: editions.History, **options) -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = dict(render_pages(c, history, **options))
     files.update(la.assets(c.authority, c.root))
     files.update(opendata.files(c))  # data/*.json and their JSON Schemas
@@ -351,8 +355,9 @@ def outputs(c: Content, history: editions.History | None = None, **options) -> d
 def load_site(content_dir: str | Path, authority: str | Path | None = None) -> Content:
     """Load and validate content_dir for one authority (`authority`: a config file instead of the content folder's
     authority.yml). Raises ContentErrors."""
-    c = load(content_dir)
-    problems = rules.check(c)
+    with collector_paused():  # scripts/memory.py: the collector's passes were over half of load's time
+        c = load(content_dir)
+        problems = rules.check(c)
     if problems:
         raise ContentErrors(problems)
     la.use(c, authority)
