@@ -47,7 +47,7 @@ def fix_page(html: str, csp: str | None = None) -> str:
     html = _DIALOG.sub(rf'\1 aria-label="{SEARCH_NAME}"', html)
     if 'id="__toc"' not in html:
         html = _TOC_LABEL.sub(r"\1", html)
-    if 'id="__skip"' not in html:
+    if 'id="__skip"' not in html and 'href="#__skip"' in html:  # the literal first: the pattern is slow to scan
         html = _SKIP.sub("", html)
     return html
 
