@@ -200,6 +200,28 @@ def test_a_wrong_number_in_a_need_file_fails_the_folder_check(minimal):
     assert len(errors) == 1 and "needs/talking.yml" in errors[0] and "says 8 but the law says 6" in errors[0]
 
 
+def test_results_are_kept_for_unchanged_files_and_an_edit_is_checked_again(minimal, tmp_path, monkeypatch):
+    monkeypatch.setattr(st._Kept, "PATH", tmp_path / "cache" / "statutory.json")
+    assert st.check_content(minimal) == []  # the first run checks every file and keeps the results
+    assert (tmp_path / "cache" / "statutory.json").is_file()
+    need = minimal / "needs" / "talking.yml"
+    good = need.read_text()
+    need.write_text(good.replace("Finds talking hard.", "The council must decide within 8 weeks whether to assess.", 1))
+    page = next((minimal / "pages").glob("*.md"))
+    page.write_text(page.read_text() + "\nThe council must decide whether to assess within 8 weeks.\n")
+    for _ in range(2):  # found when the files change, and found again from what was kept
+        errors = st.check_content(minimal)
+        assert len(errors) == 2 and all("says 8 but the law says 6" in e for e in errors)
+        assert {"talking.yml", page.name} == {e.split(":")[0].rsplit("/", 1)[-1] for e in errors}
+    need.write_text(good)
+    assert len(st.check_content(minimal)) == 1  # the mended file passes again; the page still fails
+    (tmp_path / "cache" / "statutory.json").write_text("{not json")  # a damaged cache is ignored, not trusted
+    assert len(st.check_content(minimal)) == 1
+    monkeypatch.setattr(st._Kept, "RULES", "changed rules")  # results kept under other rules are not used
+    monkeypatch.setattr(st, "problems", lambda text, strict=True: [])
+    assert st.check_content(minimal) == []
+
+
 # ---------------------------------------------------------------- the wording of the law
 
 WRONG_WORDING = [

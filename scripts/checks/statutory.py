@@ -2,13 +2,18 @@
 # In: text (pages, level files) or a content folder. Out: the constants, and a list of wrong numbers or wrong law.
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from scripts.content import yamlsafe
+from scripts.text import CACHE
 
 # ---------------------------------------------------------------- the constants (change them here only)
 
@@ -451,28 +456,79 @@ def level_texts(path: Path, data: Any = None) -> str:
 WORDING_FOLDERS = ("levels", "roles", "areas", "plans")
 
 
+class _Kept:
+    """Each file's problems, kept in build/cache/statutory.json by a hash of this module's source (the rules),
+    how the file is checked, and the file's bytes: a build checks again only what changed since the last one."""
+
+    PATH = CACHE / "statutory.json"
+    RULES = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    LIMIT = 200_000  # entries; past it, only the last run's are kept
+
+    def __init__(self):
+        try:
+            kept = json.loads(self.PATH.read_text(encoding="utf-8"))
+            self.entries = kept["entries"] if kept.get("rules") == self.RULES else {}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self.entries = {}
+        self.used: dict[str, list[str]] = {}
+
+    def problems(self, how: str, raw: bytes, check: Callable[[], list[str]]) -> list[str]:
+        key = hashlib.sha256(how.encode() + b"\0" + raw).hexdigest()
+        found = self.entries.get(key)
+        if not isinstance(found, list):
+            found = check()
+        self.used[key] = found
+        return found
+
+    def save(self) -> None:
+        """Write the entries back if this run added any (atomically: two builds at once each leave a whole file)."""
+        if all(k in self.entries for k in self.used):
+            return
+        entries = {**self.entries, **self.used} if len(self.entries) + len(self.used) <= self.LIMIT else self.used
+        try:
+            self.PATH.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.PATH.parent, prefix=".statutory-")
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump({"rules": self.RULES, "entries": entries}, out, separators=(",", ":"))
+            os.replace(tmp, self.PATH)
+        except OSError:
+            pass  # a read-only or full disk costs the next build time, nothing else
+
+
 def check_content(root: str | Path, parsed: dict[Path, Any] | None = None) -> list[str]:
     """Check every guide page (strictly) and every YAML item and the glossary (numbers with a cue), the wording of
     the law on pages, levels, roles, areas, plans and the glossary, and the statements the law needs. `parsed`: the
-    YAML files' data by resolved path, when the loader has read them already (files not in it are read here)."""
+    YAML files' data by resolved path, when the loader has read them already (files not in it are read here).
+    Unchanged files take their last result (_Kept)."""
     root = Path(root)
     parsed = parsed or {}
+    kept = _Kept()
     errors = []
     for path in sorted((root / "pages").glob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        errors += [f"{path}: {p}" for p in problems(text, strict=True)]
-        errors += [f"{path}: {p}" for p in wording_problems(text)]
+        raw = path.read_bytes()
+
+        def page(raw=raw):
+            text = raw.decode("utf-8")
+            return problems(text, strict=True) + wording_problems(text)
+        errors += [f"{path}: {p}" for p in kept.problems("page", raw, page)]
     yaml_files = [p for folder in ("levels", "needs", "strategies", "roles", "areas", "plans")
                   for p in sorted((root / folder).glob("*.yml"))] + [root / "glossary.yml"]
     for path in yaml_files:
         if path.exists():
-            data = parsed.get(path.resolve())
-            text = level_texts(path, data)
-            errors += [f"{path}: {p}" for p in problems(text, strict=False)]
-            if path.parent.name in WORDING_FOLDERS:
-                errors += [f"{path}: {p}" for p in wording_problems(text)]
-            elif path.name == "glossary.yml":  # a definition is read with its term ("Section F: It should ...")
-                errors += [f"{path}: {p}" for p in glossary_wording_problems(path, data)]
+            how = ("wording" if path.parent.name in WORDING_FOLDERS else
+                   "glossary" if path.name == "glossary.yml" else "numbers")
+
+            def item(path=path, how=how):
+                data = parsed.get(path.resolve())
+                text = level_texts(path, data)
+                found = problems(text, strict=False)
+                if how == "wording":
+                    found += wording_problems(text)
+                elif how == "glossary":  # a definition is read with its term ("Section F: It should ...")
+                    found += glossary_wording_problems(path, data)
+                return found
+            errors += [f"{path}: {p}" for p in kept.problems(how, path.read_bytes(), item)]
+    kept.save()
     return errors + missing_statements(root)
 
 
