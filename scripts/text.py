@@ -54,12 +54,22 @@ def plain(model) -> dict:
     return walk(dataclasses.asdict(model) if dataclasses.is_dataclass(model) else model.model_dump())
 
 
+class _Views(Environment):
+    """Views are plain dicts, so `view.field` looks up the key first. Jinja's own order (an attribute, then the key)
+    raised and caught an AttributeError for almost every field a template printed. Other values keep Jinja's order."""
+
+    def getattr(self, obj, attribute):
+        if type(obj) is dict and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+
 @functools.lru_cache(maxsize=1)  # one Environment: templates compile once per process (live preview rebuilds)
 def env() -> Environment:
     """The Jinja environment for scripts/site/templates: values are escaped for Markdown unless marked Markup."""
     compiled = CACHE / "jinja"
     compiled.mkdir(parents=True, exist_ok=True)
-    e = Environment(loader=FileSystemLoader(TEMPLATES), finalize=md_escape, undefined=StrictUndefined,
+    e = _Views(loader=FileSystemLoader(TEMPLATES), finalize=md_escape, undefined=StrictUndefined,
                     bytecode_cache=FileSystemBytecodeCache(str(compiled)), trim_blocks=True, lstrip_blocks=True,
                     keep_trailing_newline=True, autoescape=False)
     e.filters["attr"] = lambda v: Markup(html.escape(str(v), quote=True))  # for front matter and HTML attributes
