@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import datetime as dt
 import logging
 import os
@@ -16,6 +17,7 @@ from scripts.site.generate import generate  # noqa: E402
 from scripts.content.load import ContentErrors  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent.parent
+POLL_SECONDS = 0.2  # how often the preview looks for saved files (MkDocs' own default: 0.5)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,9 +35,13 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["SEN_CONTENT"] = str(args.content)
     os.environ["SEN_AUTHORITY"] = str(args.authority or "")
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
-    from mkdocs.commands.serve import serve
+    import mkdocs.commands.serve
+    from mkdocs.livereload import LiveReloadServer
 
-    serve(config_file=str(ROOT / "mkdocs.yml"), build_type="dirty", docs_dir=str(args.docs.resolve()),
+    # MkDocs looks for changed files every 0.5 s, so a save waited 0.25 s on average before the rebuild began. Every
+    # 0.2 s costs one pass over the watched folders' file times (a few milliseconds for this content).
+    mkdocs.commands.serve.LiveReloadServer = functools.partial(LiveReloadServer, polling_interval=POLL_SECONDS)
+    mkdocs.commands.serve.serve(config_file=str(ROOT / "mkdocs.yml"), build_type="dirty", docs_dir=str(args.docs.resolve()),
           dev_addr=args.addr, strict=False)
     return 0
 
