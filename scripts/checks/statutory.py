@@ -410,24 +410,33 @@ def glossary_wording_problems(path: Path, data: Any = None) -> list[str]:
     return out
 
 
-def missing_statements(root: Path) -> list[str]:
+def missing_statements(root: Path, kept: _Kept | None = None) -> list[str]:
     """Each file that must state a point of law and does not (a file that is not there, or does not speak of the
-    topic, is not checked)."""
+    topic, is not checked). `kept`: earlier results for unchanged files."""
     out = []
     for s in STATEMENTS:
         for path in sorted(root.glob(s.where)):
-            text = " ".join(path.read_text(encoding="utf-8").split())
-            if path.name == "glossary.yml" and s.topic:  # the entry for the topic, not the whole glossary
-                data = yamlsafe.safe_load(path.read_text(encoding="utf-8")) or {}
-                text = " ".join(" ".join(str(e.get("definition", "")).split()) for e in data.get("terms", [])
-                                if isinstance(e, dict) and e.get("term") == s.topic)
-                if not text:
-                    continue
-            elif s.topic and not re.search(s.topic, text):
-                continue
-            if not re.search(s.pattern, text, re.S | re.I):
-                out.append(f"{path}: {s.key}: does not say it ({s.reason})")
+            raw = path.read_bytes()
+            found = (kept.problems(f"statement {s.key}", raw, lambda: _missing(s, path, raw)) if kept
+                     else _missing(s, path, raw))
+            out += [f"{path}: {p}" for p in found]
     return out
+
+
+def _missing(s: Statement, path: Path, raw: bytes) -> list[str]:
+    """[the problem] if the file at `path` (its bytes `raw`) should state `s` and does not, else []."""
+    text = " ".join(raw.decode("utf-8").split())
+    if path.name == "glossary.yml" and s.topic:  # the entry for the topic, not the whole glossary
+        data = yamlsafe.safe_load(raw.decode("utf-8")) or {}
+        text = " ".join(" ".join(str(e.get("definition", "")).split()) for e in data.get("terms", [])
+                        if isinstance(e, dict) and e.get("term") == s.topic)
+        if not text:
+            return []
+    elif s.topic and not re.search(s.topic, text):
+        return []
+    if not re.search(s.pattern, text, re.S | re.I):
+        return [f"{s.key}: does not say it ({s.reason})"]
+    return []
 
 
 def level_texts(path: Path, data: Any = None) -> str:
@@ -528,8 +537,9 @@ def check_content(root: str | Path, parsed: dict[Path, Any] | None = None) -> li
                     found += glossary_wording_problems(path, data)
                 return found
             errors += [f"{path}: {p}" for p in kept.problems(how, path.read_bytes(), item)]
+    errors += missing_statements(root, kept)
     kept.save()
-    return errors + missing_statements(root)
+    return errors
 
 
 def main(argv: list[str] | None = None) -> int:
