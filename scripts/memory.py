@@ -25,5 +25,4 @@ def collector_paused():
 def keep_for_the_rest() -> None:
     """Move every object alive now out of the collector's sight, for a process that keeps them to its end (the
     one-shot build, before MkDocs starts on the pages): its later passes then skip the loaded content."""
-    gc.collect()
-    gc.freeze()
+    gc.freeze()  # no collect() first: a full pass over the content is what this avoids

@@ -466,11 +466,11 @@ WORDING_FOLDERS = ("levels", "roles", "areas", "plans")
 
 
 class _Kept:
-    """Each file's problems, kept in build/cache/statutory.json by a hash of this module's source (the rules),
-    how the file is checked, and the file's bytes: a build checks again only what changed since the last one."""
+    """Each file's problems, kept in build/cache/statutory.json by a hash of this module's source (the rules) and
+    the YAML reader's, how the file is checked, and the file's bytes: a build checks again only what changed."""
 
     PATH = CACHE / "statutory.json"
-    RULES = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    RULES = hashlib.sha256(Path(__file__).read_bytes() + Path(yamlsafe.__file__).read_bytes()).hexdigest()
     LIMIT = 200_000  # entries; past it, only the last run's are kept
 
     def __init__(self):
