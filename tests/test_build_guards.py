@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.checks import offsite
 from scripts.content import yamlsafe
 from scripts.site.build import build, locked
 from tests.conftest import CONFIG, MINIMAL, ROOT
@@ -210,3 +211,13 @@ def test_headers_file_has_permissions_policy_and_hsts(built):
         assert feature in policy
     assert "Strict-Transport-Security: max-age=31536000; includeSubDomains" in lines
     assert any(ln.startswith("Content-Security-Policy: ") for ln in lines)
+
+
+@pytest.mark.parametrize("html", [
+    '<p style="background: url(//cdn.example/a.png)">', "<P\tSTYLE = 'background: url(\"https://cdn.example/a.png\")'>",
+    '<p>İstanbul</p><div style="x" Style="background:url(https://cdn.example/a.png)">',
+    '<p class="style">style</p><span data-x="1" style=background:url(//cdn.example/a.png)>'])
+def test_a_style_attribute_that_loads_from_another_host_is_found_in_any_case(html):
+    assert [url for _, url in offsite.find(html)] in (["//cdn.example/a.png"], ["https://cdn.example/a.png"])
+    kept = html.replace("https://cdn.example/", "/").replace("//cdn.example/", "/")  # the file kept on the site
+    assert offsite.find(kept) == []

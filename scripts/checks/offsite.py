@@ -49,6 +49,22 @@ def _css(text: str) -> list[tuple[int, str]]:
             for m in p.finditer(text)]
 
 
+def _style_attrs(text: str):
+    """STYLE_ATTR's matches. Its case-blind pattern has no fixed first letter, so it was tried at every character
+    (the slowest part of checking a built page): "style" is looked for in a lower-cased copy instead, and the
+    pattern tried only there."""
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer: offsets would differ, so scan the slow way
+        yield from STYLE_ATTR.finditer(text)
+        return
+    at = low.find("style", 1)
+    while at != -1:
+        m = STYLE_ATTR.match(text, at - 1)
+        if m:
+            yield m
+        at = low.find("style", m.end() if m else at + 1)  # as finditer: the next match starts after this one
+
+
 def find(text: str, markdown: bool = False) -> list[tuple[int, str]]:
     """(line, address) of every asset in `text` that would come from another host."""
     found: list[tuple[int, int, str]] = []
@@ -60,7 +76,7 @@ def find(text: str, markdown: bool = False) -> list[tuple[int, str]]:
                 attr == "href" and (name in ("image", "use") or
                                     (name == "link" and FETCHING_LINKS & set(attrs.get("rel", "").lower().split()))))
             found += [(tag.start(), 0, u) for u in (_urls(attr, value) if fetches else []) if _external(u)]
-    for style in STYLE_ATTR.finditer(text):
+    for style in _style_attrs(text):
         value = html.unescape(next(g for g in style.groups() if g is not None))
         found += [(style.start(), 0, u) for _, u in _css(value) if _external(u)]
     for style in re.finditer(r"<style\b[^>]*>(.*?)</style>", text, re.S | re.I):
