@@ -97,7 +97,18 @@ def keywords(c: Content) -> dict[str, list[str]]:
             kind, _, target = t.link.partition(":")
             words = out.setdefault(_PAGE_OF[kind].format(target), [])
             words += [w for w in (t.abbreviation, t.term) if w and w.lower() not in {x.lower() for x in words}]
-    return out
+    return {path: _with_unapostrophised(words) for path, words in out.items()}
+
+
+_CONTRACTION = re.compile(r"(?<=[a-zA-Z])['’](?=[a-zA-Z])")
+
+
+def _with_unapostrophised(words: list[str]) -> list[str]:
+    """The words, and each one written with an apostrophe also as people often type it without: "won't go to
+    school" is also "wont go to school" (the separator reads "won't" as "won", and "wont" would find nothing)."""
+    seen = {w.lower() for w in words}
+    extra = [_CONTRACTION.sub("", w) for w in words if _CONTRACTION.search(w)]
+    return words + [w for w in dict.fromkeys(extra) if w.lower() not in seen]
 
 
 def front_matter(c: Content) -> dict[str, dict]:
