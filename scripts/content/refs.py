@@ -31,7 +31,6 @@ def _member_for(annotation: Any, value: Any) -> tuple[Any, tuple]:
     return _marks(annotation)
 
 
-_PLAIN = (str, int, float, bool, type(None))
 _fields: dict[type, list[tuple[str, Any, tuple, str]]] = {}  # model class -> its fields that can hold a reference
 
 
@@ -43,11 +42,11 @@ def _can_hold(annotation: Any, metadata: tuple = (), seen: frozenset = frozenset
         return True
     if isinstance(base, type) and issubclass(base, BaseModel):
         return base not in seen and bool(_ref_fields(base, seen))
-    if base in _PLAIN or (isinstance(base, type) and issubclass(base, _PLAIN)) or get_origin(base) is Literal:
+    if get_origin(base) is Literal:
         return False
     args = get_args(base)
-    if not args:
-        return not (isinstance(base, type) and get_origin(base) is None and base.__module__ in ("datetime",))
+    if not args:  # a plain class (str, a date) holds no marked field; a bare container or Any might hold a model
+        return not isinstance(base, type) or issubclass(base, (list, tuple, dict, set))
     return any(_can_hold(a, (), seen) for a in args if a is not Ellipsis)
 
 
