@@ -206,11 +206,15 @@ _WORD = re.compile(r"\w+")
 _CAPITALISED = re.compile(r"\b[A-Z]\w*")
 
 
-def _with_abbreviations(text: str, abbrs: list[tuple[str, str]]) -> str:
-    """Append Markdown abbreviation definitions for the abbreviations the page uses."""
-    # one pass per page; Markdown's abbr matches whole words too. Every abbreviation starts with a capital letter,
-    # so only the words that do are collected (half the time of collecting every word)
-    words = set(_CAPITALISED.findall(text) if all(_CAPITALISED.match(a) for a, _ in abbrs) else _WORD.findall(text))
+def _words_for(abbrs: list[tuple[str, str]]):
+    """How to collect a page's words for these abbreviations: when every one starts with a capital letter, only the
+    words that do (half the time of collecting every word)."""
+    return _CAPITALISED.findall if all(_CAPITALISED.match(a) for a, _ in abbrs) else _WORD.findall
+
+
+def _with_abbreviations(text: str, abbrs: list[tuple[str, str]], words_of) -> str:
+    """Append Markdown abbreviation definitions for the abbreviations the page uses (`words_of`: _words_for(abbrs))."""
+    words = set(words_of(text))  # one pass per page; Markdown's abbr matches whole words too
     used = [(a, t) for a, t in abbrs if (a in words if a.isalnum() else a in text)]
     if not used:
         return text
@@ -287,7 +291,8 @@ def render_pages(c: Content, history: editions.History | None = None, download: 
     put("what-changed.md", "what-changed.md.j2", **editions.page_data(
         history.changes, history.why, authority, frozenset(fwk.anchor(p.id, lv.id) for p, lv in c.framework.cells())))
     abbrs = abbreviations(c)
-    return search.tune(c, {path: _with_abbreviations(text, abbrs) for path, text in pages.items()})
+    words_of = _words_for(abbrs)
+    return search.tune(c, {path: _with_abbreviations(text, abbrs, words_of) for path, text in pages.items()})
 
 
 def _glossary_letters(terms: list[dict]) -> list[dict]:
